@@ -1,0 +1,169 @@
+"""Stage 2: find the predicates of a sentence and the words that host their arguments.
+
+A :class:`Frame` is one event candidate: its trigger words, its type from the
+ontology, and its *hosts* — the words whose dependents carry its roles. A plain
+verb hosts its own arguments; in a light-verb construction ("impose sanctions on
+X") the verb hosts the subject and obliques while the noun gives the type; a
+control verb that only adds modality ("are expected to meet") is absorbed into
+the frame of its complement and hosts the subject it shares.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from eventx import _grammar as g
+from eventx._graph import Node, Sentence
+from eventx._ontology import Ontology
+
+__all__ = ["Frame", "find_frames"]
+
+#: Relations of function words that never head a predicate.
+FUNCTION_RELS = frozenset({"aux", "aux:pass", "cop", "case", "mark", "det", "fixed", "flat", "compound:prt"})
+
+
+@attrs.define(eq=False)
+class Frame:
+    """One event candidate in a sentence.
+
+    Attributes:
+        sentence: The sentence.
+        anchor: The predicate word: the verb, or the eventive noun.
+        trigger: The words of the trigger (one, or several for phrases and light verbs).
+        lemma: The trigger's lemma(s), space-joined.
+        type: Ontology type or ``None``.
+        verb: The verb that hosts subject/objects/obliques (the anchor itself for
+            verbal frames, the light verb for "hold talks", ``None`` for a bare noun).
+        absorbed: Control verbs folded into this frame ("expected" in "expected to meet").
+        reporting: The frame is "according to" (its source is the governed noun).
+    """
+
+    sentence: Sentence
+    anchor: Node
+    trigger: list[Node]
+    lemma: str
+    type: str | None
+    verb: Node | None
+    absorbed: list[Node] = attrs.Factory(list)
+    reporting: bool = False
+
+    @property
+    def nominal(self) -> bool:
+        """The event is expressed by a noun."""
+        return self.anchor.upos != "VERB"
+
+    @property
+    def hosts(self) -> list[Node]:
+        """Every word whose dependents may carry this frame's roles, time or place."""
+        out = [self.anchor]
+        if self.verb is not None and self.verb is not self.anchor:
+            out.append(self.verb)
+        return out + self.absorbed
+
+
+def _match_phrase(head: Node, ontology: Ontology, pos: str) -> tuple[list[Node], str, tuple[str, ...]] | None:
+    """The longest multi-word entry headed by ``head`` whose other words are among its dependents."""
+    for entry in ontology.phrases_for(head.lemma, pos):
+        matched: list[Node] = []  # a matched preposition is recorded by the noun it marks
+        pool = [c for c in head.children if c.base_rel != "punct"]
+        for word in entry.words[1:]:
+            found = next((c for c in pool if c.lemma.lower() == word or c.text.lower() == word), None)
+            if found is None:
+                # an oblique's preposition: "go on strike" matches on + strike, "call for" on "for"
+                if any(cc.deprel == "case" and cc.lemma.lower() == word for c in pool for cc in c.children):
+                    continue
+                break
+            matched.append(found)
+        else:
+            return matched, entry.type, entry.words
+    return None
+
+
+def _noun_type(node: Node, ontology: Ontology) -> str | None:
+    return ontology.lookup(node.lemma, "NOUN") or ontology.lookup(node.text, "NOUN")
+
+
+def _light_noun(verb: Node, ontology: Ontology) -> Node | None:
+    """The eventive noun a light verb carries ("hold [talks]", "go on [strike]")."""
+    if verb.lemma.lower() not in g.LIGHT_VERBS:
+        return None
+    preps = g.LIGHT_VERB_PREPOSITIONS.get(verb.lemma.lower(), frozenset())
+    for child in verb.children:
+        if child.upos != "NOUN":
+            continue
+        if child.deprel == "obj" or (child.base_rel == "obl" and child.case_lemma() in preps):
+            if _noun_type(child, ontology):
+                return child
+    return None
+
+
+def _is_absorbed(verb: Node, ontology: Ontology) -> bool:
+    """A control verb that only contributes modality to its complement."""
+    lemma = verb.lemma.lower()
+    return (lemma in g.MODALITY_VERBS and ontology.lookup(lemma, "VERB") is None
+            and any(c.deprel == "xcomp" and c.upos in ("VERB", "NOUN", "ADJ") for c in verb.children))
+
+
+def _span_lemma(nodes: list[Node]) -> str:
+    return " ".join(n.lemma.lower() for n in sorted(nodes, key=lambda n: n.index))
+
+
+def find_frames(sentence: Sentence, ontology: Ontology) -> list[Frame]:
+    """Every event candidate of ``sentence``, in word order."""
+    frames: list[Frame] = []
+    consumed: set[int] = set()
+    absorbed: dict[int, Node] = {}  # index of the complement → the control verb above it
+    for node in sentence:
+        if node.upos in ("VERB", "ADJ") and _is_absorbed(node, ontology):
+            complement = next(c for c in node.children if c.deprel == "xcomp")
+            absorbed[complement.index] = node
+    for node in sentence:
+        if node.deprel in FUNCTION_RELS or node.index in consumed:
+            if node.deprel == "case" and node.lemma.lower() == "accord":
+                frames.append(_according_to(sentence, node))
+            continue
+        if node.upos == "VERB":
+            if _is_absorbed(node, ontology) or node.lemma.lower() in g.NON_EVENT_VERBS and not _light_noun(node, ontology):
+                continue
+            frame = _verb_frame(sentence, node, ontology, consumed)
+        elif node.upos == "NOUN" and _noun_type(node, ontology):
+            phrase = _match_phrase(node, ontology, "NOUN")
+            if phrase:
+                frame = Frame(sentence, node, [node, *phrase[0]], " ".join(phrase[2]), phrase[1], verb=None)
+            else:
+                frame = Frame(sentence, node, [node], node.lemma.lower(), _noun_type(node, ontology), verb=None)
+        else:
+            continue
+        frame.absorbed = _absorbing_chain(frame.anchor if frame.verb is None else frame.verb, absorbed)
+        frames.append(frame)
+    return sorted(frames, key=lambda f: f.anchor.index)
+
+
+def _verb_frame(sentence: Sentence, verb: Node, ontology: Ontology, consumed: set[int]) -> Frame:
+    phrase = _match_phrase(verb, ontology, "VERB")
+    if phrase:
+        words = [verb, *phrase[0]]
+        consumed.update(n.index for n in phrase[0])
+        return Frame(sentence, verb, words, " ".join(e for e in phrase[2]), phrase[1], verb=verb)
+    noun = _light_noun(verb, ontology)
+    if noun is not None:
+        consumed.add(noun.index)
+        words = [verb, noun]
+        return Frame(sentence, noun, words, f"{verb.lemma.lower()} {noun.lemma.lower()}",
+                     _noun_type(noun, ontology), verb=verb)
+    return Frame(sentence, verb, [verb], verb.lemma.lower(), ontology.lookup(verb.lemma, "VERB"), verb=verb)
+
+
+def _absorbing_chain(node: Node, absorbed: dict[int, Node]) -> list[Node]:
+    chain = []
+    while node.index in absorbed:
+        node = absorbed[node.index]
+        chain.append(node)
+    return chain
+
+
+def _according_to(sentence: Sentence, case: Node) -> Frame:
+    words = [case, *[c for c in case.children if c.deprel == "fixed"]]
+    source = case.governor
+    return Frame(sentence, case, words, _span_lemma(words), None, verb=None, reporting=True,
+                 absorbed=[] if source is None else [])

@@ -1,0 +1,49 @@
+"""The word tables of ``eventx/data/grammar.json``, loaded once as frozen sets and maps.
+
+Dependency-label sets live here too, as module-level constants: they are the
+structural half of the rules, the word tables the lexical half.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+_DATA = json.loads((resources.files("eventx") / "data" / "grammar.json").read_text(encoding="utf-8"))
+
+NON_EVENT_VERBS = frozenset(_DATA["non_event_verbs"])
+LIGHT_VERBS = frozenset(_DATA["light_verbs"])
+LIGHT_VERB_PREPOSITIONS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["light_verb_prepositions"].items()}
+REPORTING_VERBS = frozenset(_DATA["reporting_verbs"])
+MODALITY_VERBS: dict[str, str] = dict(_DATA["modality_verbs"])
+NEGATING_VERBS = frozenset(_DATA["negating_verbs"])
+OBJECT_CONTROL_VERBS = frozenset(_DATA["object_control_verbs"])
+MODAL_AUXILIARIES: dict[str, str] = dict(_DATA["modal_auxiliaries"])
+MODAL_ADJECTIVES: dict[str, str] = dict(_DATA["modal_adjectives"])
+CONDITIONAL_MARKERS = frozenset(_DATA["conditional_markers"])
+NEGATION_WORDS = frozenset(_DATA["negation_words"])
+PLACE_PREPOSITIONS = frozenset(_DATA["place_prepositions"])
+PLACE_NOUNS = frozenset(_DATA["place_nouns"])
+WHOM_PREPOSITIONS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["whom_prepositions"].items()}
+NOUN_ARGUMENT_PREPOSITIONS: dict[str, str] = dict(_DATA["noun_argument_prepositions"])
+AGENT_PREPOSITIONS = frozenset(_DATA["agent_prepositions"])
+SYMMETRIC_TYPES = frozenset(_DATA["symmetric_types"])
+
+#: Relations of a verb's subject.
+SUBJECT_RELS = frozenset({"nsubj"})
+PASSIVE_SUBJECT_RELS = frozenset({"nsubj:pass"})
+#: Relations of a verb's direct and indirect object.
+OBJECT_RELS = frozenset({"obj", "iobj"})
+#: Obliques and nominal modifiers: where prepositional arguments hang.
+OBLIQUE_RELS = frozenset({"obl", "obl:agent", "obl:lmod", "obl:npmod", "nmod", "obl:arg"})
+#: Relations through which a clause without a subject borrows its governor's.
+SUBJECT_SHARING_RELS = frozenset({"xcomp", "conj", "advcl"})
+#: Relations of words that never belong to a participant span when hanging off its head.
+SPAN_EXCLUDED_RELS = frozenset({
+    "conj", "cc", "appos", "acl", "parataxis", "punct", "advcl", "dep", "discourse", "list",
+    "vocative", "reparandum", "orphan", "dislocated", "ccomp", "xcomp", "case", "mark", "cop", "aux",
+})
+#: Parts of speech a participant head may have.
+NOMINAL_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
+#: Relative pronouns stand for the noun their clause modifies.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})

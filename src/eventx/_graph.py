@@ -1,0 +1,120 @@
+"""A light, read-only view of a stanza sentence as a dependency graph.
+
+stanza's ``Word`` objects are rich but slow to query repeatedly (feats are
+strings, children are not indexed). The extraction stages only need labels,
+lemmas, offsets and children, so each sentence is converted once into
+:class:`Node` objects with their children indexed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+__all__ = ["Node", "Sentence", "sentences_from_document"]
+
+
+class Node:
+    """One syntactic word of a sentence, with its children indexed.
+
+    ``start``/``end`` are character offsets into the document text; words of a
+    multi-word token ("don't" → do + n't) share the token's offsets.
+    """
+
+    __slots__ = ("index", "text", "lemma", "upos", "xpos", "feats", "deprel", "head",
+                 "start", "end", "children", "ner", "sentence")
+
+    def __init__(self, index: int, text: str, lemma: str, upos: str, xpos: str, feats: dict[str, str],
+                 deprel: str, head: int, start: int, end: int, ner: str | None) -> None:
+        self.index = index  # 0-based position in the sentence
+        self.text = text
+        self.lemma = lemma
+        self.upos = upos
+        self.xpos = xpos
+        self.feats = feats
+        self.deprel = deprel
+        self.head = head  # 0-based index of the governor, -1 for the root
+        self.start = start
+        self.end = end
+        self.ner = ner
+        self.children: list[Node] = []
+        self.sentence: Sentence | None = None
+
+    @property
+    def base_rel(self) -> str:
+        """The universal part of the relation (``obl`` for ``obl:tmod``)."""
+        return self.deprel.split(":", 1)[0]
+
+    @property
+    def governor(self) -> Node | None:
+        """The head of this word, or ``None`` for the root."""
+        return None if self.head < 0 else self.sentence.nodes[self.head]  # type: ignore[union-attr]
+
+    def kids(self, *deprels: str) -> list[Node]:
+        """Children whose relation (full, or universal part) is one of ``deprels``."""
+        return [c for c in self.children if c.deprel in deprels or c.base_rel in deprels]
+
+    def case_lemma(self) -> str | None:
+        """The lemma of this nominal's preposition (``case``/``mark``), multi-word ones joined."""
+        for child in self.children:
+            if child.deprel == "case":
+                fixed = [f.lemma for f in child.children if f.deprel == "fixed"]
+                return " ".join([child.lemma, *fixed]).lower()
+        return None
+
+    def __repr__(self) -> str:
+        return f"Node({self.index}:{self.text}/{self.upos}/{self.deprel}->{self.head})"
+
+
+class Sentence:
+    """The nodes of one sentence and its position in the document."""
+
+    __slots__ = ("index", "nodes", "start", "end")
+
+    def __init__(self, index: int, nodes: list[Node]) -> None:
+        self.index = index
+        self.nodes = nodes
+        for node in nodes:
+            node.sentence = self
+            if node.head >= 0:
+                nodes[node.head].children.append(node)
+        self.start = min((n.start for n in nodes), default=0)
+        self.end = max((n.end for n in nodes), default=0)
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self.nodes)
+
+    def subtree(self, node: Node, exclude: Iterable[str] = ()) -> list[Node]:
+        """``node`` and its descendants, skipping top-level children whose relation is excluded."""
+        excluded = set(exclude)
+        out = [node]
+        stack = [c for c in node.children if c.deprel not in excluded and c.base_rel not in excluded]
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(current.children)
+        return sorted(out, key=lambda n: n.index)
+
+
+def _feats(raw: str | None) -> dict[str, str]:
+    if not raw or raw == "_":
+        return {}
+    return dict(part.split("=", 1) for part in raw.split("|") if "=" in part)
+
+
+def sentences_from_document(doc: Any) -> list[Sentence]:
+    """Convert a parsed stanza ``Document`` (with character offsets) into sentences."""
+    sentences = []
+    for s_index, sent in enumerate(doc.sentences):
+        nodes = []
+        for token in sent.tokens:
+            ner = getattr(token, "ner", None)
+            for word in token.words:
+                nodes.append(Node(
+                    index=len(nodes), text=word.text, lemma=(word.lemma or word.text),
+                    upos=word.upos or "X", xpos=word.xpos or "", feats=_feats(word.feats),
+                    deprel=word.deprel or "dep", head=(word.head or 0) - 1,
+                    start=token.start_char, end=token.end_char, ner=ner,
+                ))
+        sentences.append(Sentence(s_index, nodes))
+    return sentences

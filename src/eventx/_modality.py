@@ -1,0 +1,71 @@
+"""Stage 5b: negation and modality of a frame.
+
+Negation: a negator on the predicate or its hosts ("not", "never", "no talks"),
+or a negating control verb above it ("*refused* to meet", "*failed* to agree").
+Modality: modal auxiliaries ("will" → future, "could" → hypothetical), the
+absorbed control verb ("expected to" → future, "plan to" → intended), a
+conditional clause ("if they meet"), or a modal adjective on an eventive noun
+("the *upcoming* visit", "*potential* deployment").
+"""
+
+from __future__ import annotations
+
+from eventx import _grammar as g
+from eventx._frames import Frame
+from eventx._graph import Node
+
+__all__ = ["frame_modality", "frame_negated"]
+
+#: When several cues apply, the strongest one (first here) wins.
+MODALITY_PRECEDENCE = ("hypothetical", "obligation", "intended", "future", "asserted")
+
+#: Relations a negator hangs under.
+NEGATOR_RELS = frozenset({"advmod", "det", "cc:preconj", "neg"})
+
+
+def _negated_by_child(node: Node) -> bool:
+    return any(c.base_rel in NEGATOR_RELS and c.lemma.lower() in g.NEGATION_WORDS - {"without"}
+               or c.deprel == "mark" and c.lemma.lower() == "without"
+               for c in node.children)
+
+
+def frame_negated(frame: Frame) -> bool:
+    """Whether the text says the event did not (or will not) happen."""
+    if any(_negated_by_child(host) for host in frame.hosts):
+        return True
+    # "refused to take part", "failed to agree": the negating verb governs the complement
+    top = frame.absorbed[-1] if frame.absorbed else (frame.verb or frame.anchor)
+    governor = top.governor
+    return top.deprel == "xcomp" and governor is not None and governor.lemma.lower() in g.NEGATING_VERBS
+
+
+def _reported_past(node: Node) -> bool:
+    """The clause is reported by a past-tense verb ("said that they *would* meet")."""
+    governor = node.governor
+    return (node.deprel in ("ccomp", "parataxis") and governor is not None
+            and governor.feats.get("Tense") == "Past")
+
+
+def frame_modality(frame: Frame) -> str:
+    """One of ``asserted``, ``future``, ``intended``, ``obligation``, ``hypothetical``."""
+    found = set()
+    hosts = frame.hosts
+    for host in hosts:
+        for aux in host.kids("aux"):
+            value = g.MODAL_AUXILIARIES.get(aux.lemma.lower()) or g.MODAL_AUXILIARIES.get(aux.text.lower())
+            if value == "hypothetical" and aux.lemma.lower() in ("would", "'d") and _reported_past(hosts[-1]):
+                value = "future"  # sequence of tenses: "said Ukraine would not take part"
+            if value:
+                found.add(value)
+    for control in frame.absorbed:
+        found.add(g.MODALITY_VERBS.get(control.lemma.lower(), "asserted"))
+    top = hosts[-1]
+    if top.base_rel == "advcl" and any(c.deprel == "mark" and c.lemma.lower() in g.CONDITIONAL_MARKERS
+                                       for c in top.children):
+        found.add("hypothetical")
+    if frame.nominal:
+        for mod in frame.anchor.kids("amod"):
+            value = g.MODAL_ADJECTIVES.get(mod.lemma.lower()) or g.MODAL_ADJECTIVES.get(mod.text.lower())
+            if value:
+                found.add(value)
+    return next((m for m in MODALITY_PRECEDENCE if m in found), "asserted")

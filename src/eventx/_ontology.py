@@ -1,0 +1,115 @@
+"""Event-type ontologies: a trigger lexicon mapping lemmas to event types.
+
+The default is PLOVER (``eventx/data/plover.json``). Another ontology is a JSON
+file of the same shape, passed as ``Extractor(ontology=path)``::
+
+    {"name": "...",
+     "types": {"TYPE": {"quad": "QUAD or null", "definition": "...", "example": "..."}},
+     "triggers": [{"lemma": "meet", "pos": "VERB", "type": "TYPE"},
+                  {"lemma": "take part", "pos": "VERB", "type": "TYPE"}]}
+
+A multi-word trigger's first word is the syntactic head's lemma; the others are
+lemmas of its dependents (a particle, an object, or an oblique with its preposition).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from eventx._exceptions import OntologyError
+
+__all__ = ["Ontology", "TriggerEntry", "load_ontology"]
+
+#: Parts of speech a trigger may have.
+TRIGGER_POS = frozenset({"VERB", "NOUN"})
+
+
+@attrs.frozen
+class TriggerEntry:
+    """One lexicon entry: ``words[0]`` is the head lemma, the rest its dependents' lemmas."""
+
+    words: tuple[str, ...]
+    pos: str
+    type: str
+
+
+@attrs.frozen
+class Ontology:
+    """A loaded ontology: event types with their quads, and the trigger lexicon."""
+
+    name: str
+    quads: dict[str, str | None]
+    single: dict[tuple[str, str], str]
+    phrases: dict[tuple[str, str], tuple[TriggerEntry, ...]]
+
+    def quad(self, event_type: str | None) -> str | None:
+        """The quad category of ``event_type`` (``None`` for ``None``)."""
+        return None if event_type is None else self.quads.get(event_type)
+
+    def lookup(self, lemma: str, pos: str) -> str | None:
+        """The type of a single-word trigger, or ``None``."""
+        return self.single.get((lemma.lower(), pos))
+
+    def phrases_for(self, head_lemma: str, pos: str) -> tuple[TriggerEntry, ...]:
+        """Multi-word entries headed by ``head_lemma``, longest first."""
+        return self.phrases.get((head_lemma.lower(), pos), ())
+
+
+def _parse(data: Any, origin: str) -> Ontology:
+    if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or not isinstance(data.get("triggers"), list):
+        raise OntologyError(f"{origin}: an ontology is a JSON object with 'types' (object) and 'triggers' (list)")
+    quads = {}
+    for name, spec in data["types"].items():
+        quads[str(name)] = spec.get("quad") if isinstance(spec, dict) else None
+    single: dict[tuple[str, str], str] = {}
+    phrases: dict[tuple[str, str], list[TriggerEntry]] = defaultdict(list)
+    for i, entry in enumerate(data["triggers"]):
+        try:
+            words = tuple(str(entry["lemma"]).lower().split())
+            pos, event_type = str(entry.get("pos", "VERB")).upper(), str(entry["type"])
+        except (KeyError, TypeError) as exc:
+            raise OntologyError(f"{origin}: trigger #{i} needs 'lemma' and 'type': {entry!r}") from exc
+        if not words or pos not in TRIGGER_POS:
+            raise OntologyError(f"{origin}: trigger #{i} has an empty lemma or a pos other than VERB/NOUN: {entry!r}")
+        if event_type not in quads:
+            raise OntologyError(f"{origin}: trigger #{i} ({' '.join(words)}) has unknown type {event_type!r}")
+        if len(words) == 1:
+            single[(words[0], pos)] = event_type
+        else:
+            phrases[(words[0], pos)].append(TriggerEntry(words, pos, event_type))
+    # a phrase typed like its head alone ("speak with" when "speak" is CONSULT) adds nothing but
+    # a longer trigger, so it is dropped
+    ordered = {key: tuple(sorted((e for e in v if single.get(key) != e.type), key=lambda e: -len(e.words)))
+               for key, v in phrases.items()}
+    return Ontology(name=str(data.get("name", origin)), quads=quads, single=single, phrases=ordered)
+
+
+def load_ontology(source: str | os.PathLike[str] | dict[str, Any] | None = None) -> Ontology:
+    """Load an ontology from a JSON file path, an already-parsed dict, or the PLOVER default.
+
+    Raises:
+        OntologyError: The file is missing, not JSON, or malformed.
+        TypeError: ``source`` is of another type.
+    """
+    if source is None:
+        text = (resources.files("eventx") / "data" / "plover.json").read_text(encoding="utf-8")
+        return _parse(json.loads(text), "plover.json")
+    if isinstance(source, dict):
+        return _parse(source, "<dict>")
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"ontology must be a path, a dict or None, got {type(source).__name__}")
+    path = Path(source)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise OntologyError(f"ontology file not found: {path}") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise OntologyError(f"ontology file {path} is not valid JSON: {exc}") from exc
+    return _parse(data, str(path))

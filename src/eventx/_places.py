@@ -1,0 +1,57 @@
+"""Stage 4: where — the place an event happens.
+
+A locative oblique or nominal modifier of one of the frame's own hosts ("met *in
+Paris*", "talks *in Riyadh*", "*at* the Munich Security Conference", "*near* the
+town of Goma"), a place-name compound of an eventive noun ("the *Paris* meeting"),
+or the noun a "where"-clause modifies ("the city *where* they met"). A place
+attached to another predicate of the sentence is never borrowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventx import _grammar as g
+from eventx._frames import Frame
+from eventx._graph import Node
+from eventx._kinds import is_city, is_place_name
+
+__all__ = ["frame_place"]
+
+#: Relations under which a locative phrase hangs from its predicate.
+LOCATIVE_RELS = frozenset({"obl", "obl:lmod", "nmod", "obl:npmod"})
+
+
+def _place_like(node: Node) -> bool:
+    if node.upos == "PROPN":
+        return True
+    if node.lemma.lower() in g.PLACE_NOUNS:
+        return True
+    return is_place_name(node.text)
+
+
+def frame_place(frame: Frame, is_time: Callable[[Node], bool]) -> Node | None:
+    """The head of the place phrase of ``frame``, or ``None``.
+
+    Args:
+        frame: The event candidate.
+        is_time: Whether a word heads a time expression (those are never places:
+            "in February", "on Monday").
+    """
+    if frame.reporting:
+        return None
+    for host in frame.hosts:
+        for child in host.children:
+            if child.deprel not in LOCATIVE_RELS or is_time(child) or child in frame.trigger:
+                continue
+            if child.case_lemma() in g.PLACE_PREPOSITIONS and _place_like(child):
+                return child
+    if frame.nominal:
+        for child in frame.anchor.children:
+            if child.deprel == "compound" and child.upos == "PROPN" and is_city(child.text):
+                return child
+    clause = frame.verb or frame.anchor
+    if clause.deprel == "acl:relcl" and clause.governor is not None:
+        if any(c.lemma.lower() == "where" for c in clause.children if c.base_rel == "advmod"):
+            return clause.governor
+    return None

@@ -1,0 +1,141 @@
+"""Stage 3: who and whom — the heads of a frame's actor and recipient phrases.
+
+Roles come from UD relations (see the concepts page of the docs for the table):
+``nsubj`` and passive agents are *who*; ``obj``, ``iobj``, ``nsubj:pass`` and
+the partner obliques of a type ("spoke *with* X", "sanctions *on* X") are
+*whom*. A clause with no subject of its own borrows one through control,
+raising, coordination and participial modifiers.
+"""
+
+from __future__ import annotations
+
+from eventx import _grammar as g
+from eventx._frames import Frame
+from eventx._graph import Node
+
+__all__ = ["frame_roles", "inherited_subject"]
+
+#: How far subject inheritance may climb (guards against cyclic or odd parses).
+MAX_CLIMB = 8
+
+
+def _nominal(node: Node) -> bool:
+    return node.upos in g.NOMINAL_UPOS
+
+
+def _is_passive(verb: Node) -> bool:
+    return verb.feats.get("Voice") == "Pass" or any(c.deprel in ("nsubj:pass", "aux:pass") for c in verb.children)
+
+
+def _subjects(verb: Node) -> list[Node]:
+    return [c for c in verb.children if c.deprel in g.SUBJECT_RELS or c.deprel == "nsubj:outer"]
+
+
+def _resolve_relative(node: Node) -> Node:
+    """A relative pronoun ("who met…") stands for the noun its clause modifies."""
+    if node.lemma.lower() in g.RELATIVE_PRONOUNS and node.feats.get("PronType") == "Rel":
+        clause = node.governor
+        while clause is not None and clause.deprel != "acl:relcl" and clause.governor is not None:
+            clause = clause.governor
+        if clause is not None and clause.deprel == "acl:relcl" and clause.governor is not None:
+            return clause.governor
+    return node
+
+
+def inherited_subject(verb: Node) -> tuple[list[Node], str]:
+    """The subject a clause without one borrows, and the role it plays there.
+
+    Returns:
+        ``(heads, role)``: role ``"who"`` normally, ``"whom"`` when a passive
+        participle modifies its noun ("troops *deployed* to Ukraine").
+    """
+    node = verb
+    for _ in range(MAX_CLIMB):
+        governor = node.governor
+        if governor is None:
+            return [], "who"
+        rel = node.deprel
+        if rel == "xcomp":
+            objects = governor.kids("obj")
+            if governor.lemma.lower() in g.OBJECT_CONTROL_VERBS and objects:
+                return objects, "who"
+        elif rel == "acl":
+            passive = node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past"
+            return [governor], "whom" if passive else "who"
+        elif rel.startswith("acl:relcl"):
+            return [], "who"
+        elif not (rel in g.SUBJECT_SHARING_RELS or rel.split(":")[0] in g.SUBJECT_SHARING_RELS):
+            return [], "who"
+        if rel.startswith("advcl") and any(c.deprel == "mark" and c.lemma.lower() in g.CONDITIONAL_MARKERS
+                                           for c in node.children):
+            return [], "who"
+        subjects = _subjects(governor) or governor.kids("nsubj:pass") if rel == "xcomp" else _subjects(governor)
+        if subjects:
+            return subjects, "who"
+        node = governor
+    return [], "who"
+
+
+def _partner_obliques(host: Node, event_type: str | None) -> list[Node]:
+    preps = g.WHOM_PREPOSITIONS.get(event_type or "", g.WHOM_PREPOSITIONS["*"]) | g.WHOM_PREPOSITIONS["*"]
+    return [c for c in host.children
+            if c.deprel in g.OBLIQUE_RELS and c.deprel != "obl:agent" and c.case_lemma() in preps and _nominal(c)]
+
+
+def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
+    trigger = {n.index for n in frame.trigger}
+    who = _subjects(verb)
+    whom: list[Node] = []
+    if _is_passive(verb):
+        whom += verb.kids("nsubj:pass")
+        who += [c for c in verb.children if c.deprel == "obl:agent"
+                or (c.base_rel == "obl" and c.case_lemma() in g.AGENT_PREPOSITIONS)]
+    if not who:
+        for control in frame.absorbed:
+            who = _subjects(control) or control.kids("nsubj:pass")
+            if who:
+                break
+        else:
+            host = frame.absorbed[-1] if frame.absorbed else verb
+            inherited, role = inherited_subject(host)
+            if role == "whom" and not whom:
+                whom = inherited
+            elif role == "who":
+                who = inherited
+    whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and _nominal(c)]
+    whom += [c for c in _partner_obliques(verb, frame.type) if c.index not in trigger]
+    return who, whom
+
+
+def _nominal_roles(frame: Frame, noun: Node) -> tuple[list[Node], list[Node]]:
+    who: list[Node] = list(noun.kids("nmod:poss"))
+    whom: list[Node] = []
+    for child in noun.children:
+        if child.base_rel != "nmod" or child.deprel == "nmod:poss" or not _nominal(child):
+            continue
+        role = g.NOUN_ARGUMENT_PREPOSITIONS.get(child.case_lemma() or "")
+        if role == "who":
+            who.append(child)
+        elif role == "whom":
+            whom.append(child)
+    return who, whom
+
+
+def frame_roles(frame: Frame) -> tuple[list[Node], list[Node]]:
+    """The heads of the *who* and *whom* phrases of ``frame`` (before coordination is expanded)."""
+    if frame.reporting:
+        source = frame.anchor.governor
+        return ([source] if source is not None else []), []
+    who: list[Node] = []
+    whom: list[Node] = []
+    if frame.verb is not None:
+        who, whom = _verbal_roles(frame, frame.verb)
+    # the eventive nouns of the trigger ("held *talks* with X", "the *meeting* between X and Y")
+    for noun in frame.trigger:
+        if noun.upos == "NOUN":
+            noun_who, noun_whom = _nominal_roles(frame, noun)
+            who = who or noun_who
+            whom += [n for n in noun_whom if n not in whom]
+    who = [_resolve_relative(n) for n in who if _nominal(n)]
+    whom = [_resolve_relative(n) for n in whom if n not in who]
+    return who, whom

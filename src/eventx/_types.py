@@ -1,0 +1,154 @@
+"""The event model: frozen value objects that every extraction stage produces.
+
+Every span carries ``start``/``end`` character offsets into the text that was
+passed in, so ``text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+__all__ = ["Event", "Participant", "TimeExpression", "Trigger"]
+
+
+def _span_dict(span: Any) -> dict[str, Any] | None:
+    return None if span is None else span.to_dict()
+
+
+@attrs.frozen
+class Trigger:
+    """The word or phrase that expresses an event.
+
+    Attributes:
+        text: The trigger as written ("spoke", "take part", "talks").
+        start: Character offset of its first character.
+        end: Character offset one past its last character.
+        lemma: Its lemma; for a multi-word trigger the lemmas joined by spaces
+            ("take part", "impose sanction").
+    """
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the fields."""
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class Participant:
+    """An actor, recipient or place of an event.
+
+    Attributes:
+        text: The full span ("US President Donald Trump").
+        start: Character offset of its first character.
+        end: Character offset one past its last character.
+        head: The syntactic head word of the span ("Trump").
+        kind: The entity kind (``"PERSON"``, ``"ORG"``, ``"GPE"``, ``"LOC"``,
+            ``"NORP"``, ``"FAC"``, ``"EVENT"``…) or ``None`` when unknown.
+    """
+
+    text: str
+    start: int
+    end: int
+    head: str
+    kind: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the fields."""
+        return attrs.asdict(self)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+@attrs.frozen
+class TimeExpression:
+    """A time expression normalised to a TIMEX3 value.
+
+    Attributes:
+        text: The expression as written ("last Thursday").
+        start: Character offset of its first character.
+        end: Character offset one past its last character.
+        value: The TIMEX3 value: ``"2025-02-13"``, ``"2025-02"``, ``"2025-W08"``,
+            ``"2025"``, ``"2025-02-17T15:00"``, ``"P3D"``, ``"PRESENT_REF"``…
+            Relative expressions with no reference date keep an unresolved
+            value with ``X`` placeholders (``"XXXX-XX-XX"``).
+        type: ``"DATE"``, ``"TIME"``, ``"DURATION"`` or ``"SET"``.
+        granularity: The unit of ``value``: ``"minute"``, ``"hour"``, ``"day"``,
+            ``"week"``, ``"month"``, ``"quarter"``, ``"season"``, ``"year"``,
+            ``"decade"``, ``"century"``, or ``None`` (durations, sets, vague
+            references).
+        earliest: First day (or moment) of the interval a DATE/TIME denotes.
+        latest: Last day (or moment) of that interval.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str
+    type: str = "DATE"
+    granularity: str | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the fields (dates as ISO strings)."""
+        data = attrs.asdict(self)
+        data["earliest"], data["latest"] = _iso(self.earliest), _iso(self.latest)
+        return data
+
+
+@attrs.frozen
+class Event:
+    """Who did what to whom, where and when.
+
+    Attributes:
+        type: PLOVER event type (``"CONSULT"``, ``"ASSAULT"``…) or ``None`` when
+            the trigger is not in the ontology (reporting verbs, other predicates).
+        quad: PLOVER quad category of ``type`` (``"VERBAL_COOPERATION"``…) or ``None``.
+        trigger: The word or phrase expressing the event.
+        who: The actors (source), several when coordinated.
+        whom: The recipients (target), several when coordinated.
+        where: The place the event happens, or ``None``.
+        when: The time the event happens, or ``None``.
+        negated: ``True`` when the text says the event did not (or will not) happen.
+        modality: ``"asserted"``, ``"future"``, ``"hypothetical"`` (conditionals,
+            "could", "may"), ``"intended"`` ("plan/hope/want to"), ``"expected"``
+            ("expected to", "set to"), ``"obligation"`` ("must", "should") or
+            ``"question"``.
+        sentence: Index of the sentence (0-based) in the document.
+    """
+
+    type: str | None
+    quad: str | None
+    trigger: Trigger
+    who: tuple[Participant, ...] = ()
+    whom: tuple[Participant, ...] = ()
+    where: Participant | None = None
+    when: TimeExpression | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    sentence: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict with exactly the keys ``type``, ``quad``, ``trigger``,
+        ``who``, ``whom``, ``where``, ``when``, ``negated``, ``modality``, ``sentence``."""
+        return {
+            "type": self.type,
+            "quad": self.quad,
+            "trigger": self.trigger.to_dict(),
+            "who": [p.to_dict() for p in self.who],
+            "whom": [p.to_dict() for p in self.whom],
+            "where": _span_dict(self.where),
+            "when": _span_dict(self.when),
+            "negated": self.negated,
+            "modality": self.modality,
+            "sentence": self.sentence,
+        }

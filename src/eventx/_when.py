@@ -1,0 +1,98 @@
+"""Stage 5a: when — attach the document's time expressions to the frames that govern them.
+
+The time layer (:mod:`eventx._time`) finds and normalises every expression in
+the text; here each DATE/TIME expression is placed in the parse (its head word
+is the one whose governor lies outside the span) and given to the nearest frame
+above it. Durations and sets are never an event's time. The tense of the
+governing clause is handed back to the time layer so weekdays resolve the right
+way ("met on Thursday" → the previous Thursday, "will meet on Thursday" → the next).
+"""
+
+from __future__ import annotations
+
+from eventx import _grammar as g
+from eventx._frames import Frame
+from eventx._graph import Node, Sentence
+from eventx._types import TimeExpression
+
+__all__ = ["TimeIndex", "clause_tense"]
+
+#: TIMEX3 types that can be an event's time.
+ANCHORING_TYPES = frozenset({"DATE", "TIME"})
+#: How many governors up a time expression may look for its frame.
+MAX_CLIMB = 3
+
+
+def _head_of(nodes: list[Node]) -> Node:
+    inside = {n.index for n in nodes}
+    return next((n for n in nodes if n.head not in inside), nodes[0])
+
+
+def clause_tense(node: Node) -> str | None:
+    """``past``, ``present`` or ``future`` for the clause a word belongs to, if known."""
+    climbed = 0
+    while node.upos not in ("VERB", "AUX") and node.governor is not None and climbed < MAX_CLIMB:
+        node, climbed = node.governor, climbed + 1
+    chain = [node]
+    while chain[-1].deprel == "xcomp" and chain[-1].governor is not None:
+        chain.append(chain[-1].governor)  # "are expected to meet" reads its tense from "expected"
+    for verb in chain:
+        lemma = verb.lemma.lower()
+        auxes = [a.lemma.lower() for a in verb.kids("aux")]
+        if any(g.MODAL_AUXILIARIES.get(a) == "future" for a in auxes):
+            return "future"
+        if g.MODALITY_VERBS.get(lemma) == "future" and verb is not node:
+            return "future"
+    for verb in chain:
+        tenses = [verb.feats.get("Tense")] + [a.feats.get("Tense") for a in verb.kids("aux", "aux:pass", "cop")]
+        if "Past" in tenses:
+            return "past"
+        if "Pres" in tenses:
+            return "present"
+    return None
+
+
+class TimeIndex:
+    """The time expressions of one document, placed in its sentences."""
+
+    def __init__(self, sentences: list[Sentence], times: list[TimeExpression]) -> None:
+        self._by_head: dict[tuple[int, int], TimeExpression] = {}
+        self._words: set[tuple[int, int]] = set()
+        for sentence in sentences:
+            for expr in times:
+                if expr.end <= sentence.start or expr.start >= sentence.end:
+                    continue
+                nodes = [n for n in sentence if n.start < expr.end and n.end > expr.start]
+                if not nodes:
+                    continue
+                self._words.update((sentence.index, n.index) for n in nodes)
+                if expr.type in ANCHORING_TYPES:
+                    head = _head_of(nodes)
+                    self._by_head.setdefault((sentence.index, head.index), expr)
+
+    def is_time(self, node: Node) -> bool:
+        """Whether ``node`` lies inside a time expression."""
+        return (node.sentence.index, node.index) in self._words  # type: ignore[union-attr]
+
+    def attach(self, frames: list[Frame]) -> dict[int, TimeExpression]:
+        """Map ``id(frame)`` to the time expression it governs, nearest frame first."""
+        host_of: dict[tuple[int, int], Frame] = {}
+        for frame in frames:
+            for host in frame.hosts:
+                host_of.setdefault((frame.sentence.index, host.index), frame)
+        found: dict[int, TimeExpression] = {}
+        for (s_index, n_index), expr in self._by_head.items():
+            frame = None
+            node = next((f.sentence.nodes[n_index] for f in frames if f.sentence.index == s_index), None)
+            climbed = 0
+            while node is not None and climbed <= MAX_CLIMB:
+                governor = node.governor
+                if governor is None:
+                    break
+                frame = host_of.get((s_index, governor.index))
+                if frame is not None or governor.upos in ("VERB", "AUX"):
+                    break  # a verb that is not an event (or "be") stops the climb
+                node, climbed = governor, climbed + 1
+            if frame is not None:
+                found.setdefault(id(frame), expr)
+        return found

@@ -1,0 +1,29 @@
+"""``python -m eventx.training``: rebuild the bundled models."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from eventx.training import COMPONENTS, prepare_data, train_component
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m eventx.training", description=__doc__)
+    parser.add_argument("components", nargs="*", default=list(COMPONENTS),
+                        help=f"components to train (default: all of {', '.join(COMPONENTS)})")
+    parser.add_argument("--work-dir", type=Path, default=Path("build/training"))
+    parser.add_argument("--out-dir", type=Path, default=Path("src/eventx/models/en"))
+    parser.add_argument("--steps", type=int, default=None, help="override every component's step count")
+    parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--skip-prepare", action="store_true", help="reuse the prepared data in --work-dir")
+    args = parser.parse_args(argv)
+    if not args.skip_prepare:
+        prepare_data(args.work_dir)
+    for name in args.components:
+        path = train_component(name, args.work_dir, args.out_dir, steps=args.steps, threads=args.threads)
+        print(f"{name}: {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""where / when / negation / modality rules on gold parses (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import conllu, only
+
+PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
+PRES = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+INF = "VerbForm=Inf"
+
+PLACES = [
+    pytest.param("European/ADJ/2/amod leaders/leader/NOUN/3/nsubj gathered/gather/VERB/0/root/" + PAST
+                 + " in/ADP/5/case Paris/PROPN/3/obl ./PUNCT/3/punct", "gather", "Paris", id="in-city"),
+    pytest.param("Vance/PROPN/2/nsubj spoke/speak/VERB/0/root/" + PAST + " at/ADP/7/case the/DET/7/det Munich/PROPN/7/compound "
+                 "Security/PROPN/7/compound Conference/PROPN/2/obl ./PUNCT/2/punct", "speak", "the Munich Security Conference",
+                 id="at-event-venue"),
+    pytest.param("Rebels/rebel/NOUN/2/nsubj attacked/attack/VERB/0/root/" + PAST + " near/ADP/5/case the/DET/5/det town/NOUN/2/obl "
+                 "of/ADP/7/case Goma/PROPN/5/nmod ./PUNCT/2/punct", "attack", "the town of Goma", id="near-town-of"),
+    pytest.param("Talks/talk/NOUN/0/root with/ADP/3/case Lavrov/PROPN/1/nmod in/ADP/5/case Riyadh/PROPN/1/nmod",
+                 "talk", "Riyadh", id="eventive-noun"),
+    pytest.param("They/they/PRON/2/nsubj chose/choose/VERB/0/root/" + PAST + " Paris/PROPN/2/obj ,/PUNCT/7/punct where/ADV/7/advmod/PronType=Rel "
+                 "leaders/leader/NOUN/7/nsubj met/meet/VERB/3/acl:relcl/" + PAST + " ./PUNCT/2/punct", "meet", "Paris",
+                 id="where-clause"),
+    pytest.param("Vance/PROPN/8/nsubj ,/PUNCT/4/punct who/PRON/4/nsubj/PronType=Rel spoke/speak/VERB/1/acl:relcl/" + PAST
+                 + " in/ADP/6/case Munich/PROPN/4/obl ,/PUNCT/4/punct criticized/criticize/VERB/0/root/" + PAST
+                 + " Europe/PROPN/8/obj ./PUNCT/8/punct", "criticize", None, id="not-borrowed-from-other-predicate"),
+    pytest.param("Leaders/leader/NOUN/2/nsubj met/meet/VERB/0/root/" + PAST + " in/ADP/4/case February/PROPN/2/obl ./PUNCT/2/punct",
+                 "meet", None, id="time-is-not-place"),
+    pytest.param("He/he/PRON/2/nsubj spoke/speak/VERB/0/root/" + PAST + " in/ADP/4/case exchange/NOUN/2/obl ./PUNCT/2/punct",
+                 "speak", None, id="abstract-noun-is-not-place"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "where"), PLACES)
+def test_where(extractor, parse, lemma, where):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert (event.where.text if event.where else None) == where
+
+
+TIMES = [
+    pytest.param("Rubio/PROPN/2/nsubj met/meet/VERB/0/root/" + PAST + " Lavrov/PROPN/2/obj on/ADP/5/case Tuesday/PROPN/2/obl ./PUNCT/2/punct",
+                 "2025-02-20", "meet", "2025-02-18", id="weekday-past"),
+    pytest.param("Rubio/PROPN/3/nsubj will/AUX/3/aux meet/VERB/0/root/" + INF + " Lavrov/PROPN/3/obj on/ADP/6/case Tuesday/PROPN/3/obl ./PUNCT/3/punct",
+                 "2025-02-20", "meet", "2025-02-25", id="weekday-future"),
+    pytest.param("Protesters/protester/NOUN/2/nsubj marched/march/VERB/0/root/" + PAST + " yesterday/NOUN/2/obl:tmod ./PUNCT/2/punct",
+                 "2025-02-17", "march", "2025-02-16", id="yesterday"),
+    pytest.param("Troops/troop/NOUN/2/nsubj withdrew/withdraw/VERB/0/root/" + PAST + " last/ADJ/4/amod week/NOUN/2/obl:tmod ./PUNCT/2/punct",
+                 "2025-02-17", "withdraw", "2025-W07", id="last-week"),
+    pytest.param("Talks/talk/NOUN/3/nsubj:pass were/be/AUX/3/aux:pass held/hold/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass "
+                 "in/ADP/6/case March/PROPN/6/compound 2024/NUM/3/obl ./PUNCT/3/punct", "2025-02-17", "hold talk", "2024-03",
+                 id="month-year"),
+]
+
+
+@pytest.mark.parametrize(("parse", "reference", "lemma", "value"), TIMES)
+def test_when(extractor, parse, reference, lemma, value):
+    event = only(extractor.extract_document(conllu(parse), reference_date=reference), lemma)
+    assert event.when is not None and event.when.value == value
+
+
+def test_when_goes_to_the_predicate_that_governs_it(extractor):
+    parse = ("Macron/PROPN/2/nsubj said/say/VERB/0/root/" + PAST + " on/ADP/4/case Monday/PROPN/2/obl that/SCONJ/8/mark "
+             "leaders/leader/NOUN/8/nsubj would/AUX/8/aux meet/VERB/2/ccomp/" + INF + " next/ADJ/10/amod week/NOUN/8/obl:tmod ./PUNCT/2/punct")
+    events = extractor.extract_document(conllu(parse), reference_date="2025-02-19")
+    assert only(events, "say").when.value == "2025-02-17"
+    assert only(events, "meet").when.value == "2025-W09"
+
+
+def test_durations_are_not_when(extractor):
+    parse = ("Fighters/fighter/NOUN/2/nsubj attacked/attack/VERB/0/root/" + PAST + " for/ADP/5/case three/NUM/5/nummod "
+             "hours/hour/NOUN/2/obl ./PUNCT/2/punct")
+    assert only(extractor.extract_document(conllu(parse), reference_date="2025-02-17"), "attack").when is None
+
+
+NEGATION_AND_MODALITY = [
+    pytest.param("Ukraine/PROPN/4/nsubj would/AUX/4/aux not/PART/4/advmod take/VERB/0/root/" + INF + " part/NOUN/4/obj ./PUNCT/4/punct",
+                 "take part", True, "hypothetical", id="would-not"),
+    pytest.param("Iran/PROPN/4/nsubj has/have/AUX/4/aux never/ADV/4/advmod attacked/attack/VERB/0/root/Tense=Past|VerbForm=Part "
+                 "Israel/PROPN/4/obj ./PUNCT/4/punct", "attack", True, "asserted", id="never"),
+    pytest.param("Russia/PROPN/2/nsubj refused/refuse/VERB/0/root/" + PAST + " to/PART/4/mark negotiate/VERB/2/xcomp/" + INF + " ./PUNCT/2/punct",
+                 "negotiate", True, "asserted", id="refused-to"),
+    pytest.param("There/PRON/2/expl were/be/VERB/0/root/" + PAST + " no/DET/4/det talks/talk/NOUN/2/nsubj ./PUNCT/2/punct",
+                 "talk", True, "asserted", id="no-noun"),
+    pytest.param("Rubio/PROPN/3/nsubj will/AUX/3/aux visit/VERB/0/root/" + INF + " Kyiv/PROPN/3/obj ./PUNCT/3/punct",
+                 "visit", False, "future", id="will"),
+    pytest.param("Russia/PROPN/3/nsubj could/AUX/3/aux attack/VERB/0/root/" + INF + " ./PUNCT/3/punct",
+                 "attack", False, "hypothetical", id="could"),
+    pytest.param("Zelensky/PROPN/2/nsubj plans/plan/VERB/0/root/" + PRES + " to/PART/4/mark visit/VERB/2/xcomp/" + INF
+                 + " Paris/PROPN/4/obj ./PUNCT/2/punct", "visit", False, "intended", id="plan-to"),
+    pytest.param("Leaders/leader/NOUN/3/nsubj:pass are/be/AUX/3/aux:pass expected/expect/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass "
+                 "to/PART/5/mark meet/VERB/3/xcomp/" + INF + " ./PUNCT/3/punct", "meet", False, "future", id="expected-to"),
+    pytest.param("If/SCONJ/3/mark Russia/PROPN/3/nsubj attacks/attack/VERB/6/advcl/" + PRES + " ,/PUNCT/3/punct NATO/PROPN/6/nsubj "
+                 "responds/respond/VERB/0/root/" + PRES + " ./PUNCT/6/punct", "attack", False, "hypothetical", id="conditional"),
+    pytest.param("Leaders/leader/NOUN/2/nsubj welcomed/welcome/VERB/0/root/" + PAST + " the/DET/5/det upcoming/ADJ/5/amod "
+                 "visit/NOUN/2/obj ./PUNCT/2/punct", "visit", False, "future", id="upcoming-noun"),
+    pytest.param("Zelensky/PROPN/2/nsubj said/say/VERB/0/root/" + PAST + " Ukraine/PROPN/6/nsubj would/AUX/6/aux not/PART/6/advmod "
+                 "take/VERB/2/ccomp/" + INF + " part/NOUN/6/obj ./PUNCT/2/punct", "take part", True, "future",
+                 id="reported-would-is-future"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "negated", "modality"), NEGATION_AND_MODALITY)
+def test_negation_and_modality(extractor, parse, lemma, negated, modality):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert event.negated is negated
+    assert event.modality == modality

@@ -1,0 +1,140 @@
+"""who / whom rules on gold parses (no model needed): one table per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import conllu, only
+
+PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
+INF = "VerbForm=Inf"
+PASS = "Tense=Past|VerbForm=Part|Voice=Pass"
+
+# (gold parse, trigger lemma, expected type, expected who texts, expected whom texts)
+ARGUMENTS = [
+    pytest.param(  # nsubj / obj
+        "Russia/PROPN/2/nsubj attacked/attack/VERB/0/root/" + PAST + " Ukraine/PROPN/2/obj ./PUNCT/2/punct",
+        "attack", "ASSAULT", ["Russia"], ["Ukraine"], id="subject-object"),
+    pytest.param(  # passive: nsubj:pass is whom, the by-phrase is who
+        "Ukraine/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass attacked/attack/VERB/0/root/" + PASS
+        + " by/ADP/5/case Russia/PROPN/3/obl:agent ./PUNCT/3/punct",
+        "attack", "ASSAULT", ["Russia"], ["Ukraine"], id="passive-agent"),
+    pytest.param(  # symmetric partner through "with"
+        "Macron/PROPN/2/nsubj spoke/speak/VERB/0/root/" + PAST + " with/ADP/4/case Trump/PROPN/2/obl ./PUNCT/2/punct",
+        "speak with", "CONSULT", ["Macron"], ["Trump"], id="symmetric-with"),
+    pytest.param(  # full named span, head = the name
+        "US/PROPN/4/compound President/PROPN/4/compound Donald/PROPN/4/compound Trump/PROPN/5/nsubj "
+        "criticized/criticize/VERB/0/root/" + PAST + " NATO/PROPN/5/obj ./PUNCT/5/punct",
+        "criticize", "DISAPPROVE", ["US President Donald Trump"], ["NATO"], id="full-named-span"),
+    pytest.param(  # iobj and obj are both recipients
+        "Germany/PROPN/2/nsubj sent/send/VERB/0/root/" + PAST + " Ukraine/PROPN/2/iobj weapons/weapon/NOUN/2/obj ./PUNCT/2/punct",
+        "send", "AID", ["Germany"], ["Ukraine", "weapons"], id="iobj-obj"),
+    pytest.param(  # "against" marks the target
+        "Thousands/thousand/NUM/2/nsubj protested/protest/VERB/0/root/" + PAST
+        + " against/ADP/5/case the/DET/5/det government/NOUN/2/obl ./PUNCT/2/punct",
+        "protest", "PROTEST", ["Thousands"], ["the government"], id="against-target"),
+]
+
+INHERITANCE = [
+    pytest.param(  # coordination of subjects + raising through passive "expected"
+        "Rubio/PROPN/5/nsubj:pass and/CCONJ/3/cc Lavrov/PROPN/1/conj are/be/AUX/5/aux:pass "
+        "expected/expect/VERB/0/root/" + PASS + " to/PART/7/mark meet/VERB/5/xcomp/" + INF + " ./PUNCT/5/punct",
+        "meet", "CONSULT", ["Rubio", "Lavrov"], [], id="raising-coordination"),
+    pytest.param(  # subject control
+        "Iran/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark close/VERB/2/xcomp/" + INF
+        + " the/DET/6/det strait/NOUN/4/obj ./PUNCT/2/punct",
+        "close", None, ["Iran"], ["the strait"], id="subject-control"),
+    pytest.param(  # object control: urge X to withdraw
+        "The/DET/2/det UN/PROPN/3/nsubj urged/urge/VERB/0/root/" + PAST + " Israel/PROPN/3/obj "
+        "to/PART/6/mark withdraw/VERB/3/xcomp/" + INF + " ./PUNCT/3/punct",
+        "withdraw", "RETREAT", ["Israel"], [], id="object-control"),
+    pytest.param(  # coordinated verbs share the subject
+        "Police/NOUN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " the/DET/4/det suspect/NOUN/2/obj "
+        "and/CCONJ/6/cc charged/charge/VERB/2/conj/" + PAST + " him/he/PRON/6/obj ./PUNCT/2/punct",
+        "charge", "DISAPPROVE", ["Police"], ["him"], id="verb-coordination"),
+    pytest.param(  # relative clause: "who" stands for its antecedent
+        "The/DET/2/det leaders/leader/NOUN/7/nsubj who/PRON/4/nsubj/PronType=Rel met/meet/VERB/2/acl:relcl/" + PAST
+        + " in/ADP/6/case Paris/PROPN/4/obl criticized/criticize/VERB/0/root/" + PAST + " Vance/PROPN/7/obj ./PUNCT/7/punct",
+        "meet", "CONSULT", ["The leaders"], [], id="relative-clause"),
+    pytest.param(  # participial modifier (active): the noun is the actor
+        "Officials/official/NOUN/5/nsubj meeting/meet/VERB/1/acl/VerbForm=Ger in/ADP/4/case Riyadh/PROPN/2/obl "
+        "discussed/discuss/VERB/0/root/" + PAST + " trade/NOUN/5/obj ./PUNCT/5/punct",
+        "meet", "CONSULT", ["Officials"], [], id="participle-active"),
+    pytest.param(  # participial modifier (passive): the noun is the recipient
+        "Troops/troop/NOUN/0/root deployed/deploy/VERB/1/acl/" + PASS + " to/ADP/4/case Ukraine/PROPN/2/obl",
+        "deploy", "MOBILIZE", [], ["Troops"], id="participle-passive"),
+    pytest.param(  # apposition: prefer the named phrase
+        "Trump/PROPN/3/nmod:poss 's/PART/1/case envoy/NOUN/8/nsubj ,/PUNCT/6/punct Keith/PROPN/6/compound "
+        "Kellogg/PROPN/3/appos ,/PUNCT/6/punct visited/visit/VERB/0/root/" + PAST + " Kyiv/PROPN/8/obj ./PUNCT/8/punct",
+        "visit", "CONSULT", ["Keith Kellogg"], ["Kyiv"], id="apposition"),
+    pytest.param(  # participial adverbial clause shares the subject
+        "Zelensky/PROPN/2/nsubj spoke/speak/VERB/0/root/" + PAST + " ,/PUNCT/4/punct praising/praise/VERB/2/advcl/VerbForm=Ger "
+        "Macron/PROPN/4/obj ./PUNCT/2/punct",
+        "praise", "SUPPORT", ["Zelensky"], ["Macron"], id="participial-advcl"),
+]
+
+PREDICATES = [
+    pytest.param(  # light verb: the noun gives the type, the oblique the target
+        "The/DET/2/det EU/PROPN/3/nsubj imposed/impose/VERB/0/root/" + PAST + " sanctions/sanction/NOUN/3/obj "
+        "on/ADP/6/case Russia/PROPN/3/obl ./PUNCT/3/punct",
+        "impose sanction", "SANCTION", ["The EU"], ["Russia"], id="light-verb-impose"),
+    pytest.param(
+        "Leaders/leader/NOUN/2/nsubj held/hold/VERB/0/root/" + PAST + " talks/talk/NOUN/2/obj with/ADP/5/case "
+        "Zelensky/PROPN/3/nmod ./PUNCT/2/punct",
+        "hold talk", "CONSULT", ["Leaders"], ["Zelensky"], id="light-verb-hold-talks"),
+    pytest.param(  # phrasal trigger made of verb + object
+        "Ukraine/PROPN/2/nsubj took/take/VERB/0/root/" + PAST + " part/NOUN/2/obj in/ADP/6/case the/DET/6/det "
+        "talks/talk/NOUN/2/obl ./PUNCT/2/punct",
+        "take part", "CONSULT", ["Ukraine"], [], id="phrasal-take-part"),
+    pytest.param(  # verb + oblique with its preposition
+        "Workers/worker/NOUN/2/nsubj went/go/VERB/0/root/" + PAST + " on/ADP/4/case strike/NOUN/2/obl ./PUNCT/2/punct",
+        "go on strike", "PROTEST", ["Workers"], [], id="phrasal-go-on-strike"),
+    pytest.param(  # eventive noun with "between" participants
+        "The/DET/2/det meeting/NOUN/7/nsubj between/ADP/4/case Rubio/PROPN/2/nmod and/CCONJ/6/cc Lavrov/PROPN/4/conj "
+        "ended/end/VERB/0/root/" + PAST + " ./PUNCT/7/punct",
+        "meeting", "CONSULT", ["Rubio", "Lavrov"], [], id="noun-between"),
+    pytest.param(  # eventive noun with "with" partner
+        "Talks/talk/NOUN/0/root with/ADP/3/case Lavrov/PROPN/1/nmod",
+        "talk", "CONSULT", [], ["Lavrov"], id="noun-with"),
+    pytest.param(  # possessive actor and "of" target
+        "Russia/PROPN/3/nmod:poss 's/PART/1/case invasion/NOUN/6/nsubj of/ADP/5/case Ukraine/PROPN/3/nmod "
+        "shocked/shock/VERB/0/root/" + PAST + " Europe/PROPN/6/obj ./PUNCT/6/punct",
+        "invasion", "ASSAULT", ["Russia"], ["Ukraine"], id="noun-possessive"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "type_", "who", "whom"), ARGUMENTS + INHERITANCE + PREDICATES)
+def test_roles(extractor, parse, lemma, type_, who, whom):
+    events = extractor.extract_document(conllu(parse))
+    event = only(events, lemma)
+    assert event.type == type_
+    assert [p.text for p in event.who] == who
+    assert [p.text for p in event.whom] == whom
+
+
+def test_participant_head_and_offsets(extractor):
+    text = conllu(ARGUMENTS[3].values[0])
+    event = extractor.extract_document(text)[0]
+    (who,) = event.who
+    assert who.head == "Trump"
+    doc_text = "US President Donald Trump criticized NATO."
+    assert doc_text[who.start:who.end] == who.text
+    assert doc_text[event.trigger.start:event.trigger.end] == "criticized"
+
+
+def test_reporting_verbs_are_untyped_events(extractor):
+    parse = ("Macron/PROPN/2/nsubj said/say/VERB/0/root/" + PAST + " Russia/PROPN/4/nsubj attacked/attack/VERB/2/ccomp/"
+             + PAST + " Ukraine/PROPN/4/obj ./PUNCT/2/punct")
+    events = extractor.extract_document(conllu(parse))
+    said, attacked = only(events, "say"), only(events, "attack")
+    assert said.type is None and [p.text for p in said.who] == ["Macron"]
+    assert attacked.type == "ASSAULT" and [p.text for p in attacked.who] == ["Russia"]
+
+
+def test_according_to_is_a_reporting_event(extractor):
+    parse = ("Troops/troop/NOUN/2/nsubj withdrew/withdraw/VERB/0/root/" + PAST + " ,/PUNCT/2/punct according/accord/VERB/6/case "
+             "to/ADP/4/fixed officials/official/NOUN/2/obl ./PUNCT/2/punct")
+    event = only(extractor.extract_document(conllu(parse)), "accord to")
+    assert event.type is None
+    assert event.trigger.text == "according to"
+    assert [p.text for p in event.who] == ["officials"]

@@ -1,0 +1,80 @@
+"""The TempEval-3 scorer on a tiny inline TimeML document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventx.evaluate._tempeval import evaluate_tempeval, format_report, main, read_timeml
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>TEST001</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-21" temporalFunction="false" functionInDocument="CREATION_TIME">March 21, 2013</TIMEX3></DCT>
+<TITLE>Header with <TIMEX3 tid="t90" type="DATE" value="2013-03-20" functionInDocument="NONE">yesterday</TIMEX3> outside TEXT</TITLE>
+<TEXT>
+Officials <EVENT eid="e1" class="REPORTING">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="2013-03-20" temporalFunction="true" functionInDocument="NONE">yesterday</TIMEX3> that AT&amp;T <EVENT eid="e2" class="OCCURRENCE">met</EVENT> <TIMEX3 tid="t2" type="DATE" value="2013-W11" functionInDocument="NONE">last week</TIMEX3>.
+Talks lasted <TIMEX3 tid="t3" type="DURATION" value="P3D" functionInDocument="NONE">three days</TIMEX3> and will resume <TIMEX3 tid="t4" type="DATE" value="2013-03-28" functionInDocument="NONE">next Thursday</TIMEX3>.
+The deal was signed <TIMEX3 tid="t5" type="DATE" value="2012-SU" functionInDocument="NONE">in the summer of 2012</TIMEX3>, in the <TIMEX3 tid="t6" type="DATE" value="2012-Q3" functionInDocument="NONE">third quarter</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_read_timeml_recovers_text_offsets_and_dct():
+    doc = read_timeml(TML)
+    assert doc.doc_id == "TEST001"
+    assert doc.dct == dt.date(2013, 3, 21)
+    assert "AT&T" in doc.text and "<" not in doc.text
+    assert [g.text for g in doc.timexes] == [
+        "yesterday", "last week", "three days", "next Thursday", "in the summer of 2012", "third quarter",
+    ]
+    for g in doc.timexes:
+        assert doc.text[g.start:g.end] == g.text
+    assert all(g.value != "2013-03-21" for g in doc.timexes)  # the DCT itself is not scored
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "tempeval3"
+    (root / "TimeBank").mkdir(parents=True)
+    (root / "TimeBank" / "TEST001.tml").write_text(TML, encoding="utf-8")
+    return tmp_path
+
+
+def test_evaluate_tempeval_counts(corpus):
+    result = evaluate_tempeval(corpus, corpora=("TimeBank",))
+    total = result["total"]
+    assert result["corpora"]["TimeBank"] == total
+    assert total["documents"] == 1 and total["gold"] == 6
+    # every gold expression is found (relaxed span recall 1.0)
+    assert total["span_recall"] == 1.0
+    # "in the summer of 2012" is tagged "the summer of 2012": relaxed match, not strict
+    assert total["strict_f1"] < total["span_f1"]
+    assert total["value_correct"] == 6
+    assert total["value_f1"] == pytest.approx(2 * 6 / (total["predicted"] + 6))
+    assert total["type_accuracy"] == 1.0
+
+
+def test_evaluate_tempeval_writes_errors_and_limit(corpus, tmp_path):
+    errors = tmp_path / "errors.tsv"
+    result = evaluate_tempeval(corpus, corpora=("TimeBank",), limit=1, errors_path=errors)
+    assert result["total"]["documents"] == 1
+    assert errors.exists()
+
+
+def test_missing_data_dir_raises(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        evaluate_tempeval(tmp_path / "nowhere")
+
+
+def test_main_prints_table(corpus, capsys):
+    assert main(["--data-dir", str(corpus), "--corpus", "TimeBank"]) == 0
+    out = capsys.readouterr().out
+    assert "TimeBank" in out and "total" in out and "value F1" in out
+
+
+def test_format_report_has_one_row_per_corpus(corpus):
+    text = format_report(evaluate_tempeval(corpus, corpora=("TimeBank",)))
+    assert len(text.splitlines()) == 4
