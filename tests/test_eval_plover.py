@@ -52,8 +52,8 @@ def fake_extract(text: str, reference_date: str | None) -> list[Event]:
     if text == T_AGREE:  # type and source right ("The United States and Jordan" contains them)
         return [event(text, "agreed", "AGREE", ("The United States and Jordan",))]
     if text == T_REQUEST:  # the actors sit on an event of the wrong type: source/target missed
-        return [event(text, "demanded", "ACCUSE", ("Rebels",), ("government",)),
-                event(text, "release", "REQUEST")]
+        return [event(text, "demanded", "DISAPPROVE", ("Rebels",), ("government",)),
+                event(text, "release", "DEMAND")]
     return [event(text, "marched", None, ("Protesters",))]  # untyped: everything missed
 
 
@@ -67,7 +67,7 @@ def gsr(tmp_path: Path) -> Path:
 def test_loader_skips_documents_and_other_languages_and_maps_legacy_types(gsr: Path) -> None:
     recs = load_plover_records(gsr)
     assert [r["id"] for r in recs] == ["X-1", "X-2", "X-3", "X-4"]
-    assert [r["gold_type"] for r in recs] == ["ASSAULT", "AGREE", "REQUEST", "PROTEST"]
+    assert [r["gold_type"] for r in recs] == ["ASSAULT", "AGREE", "DEMAND", "PROTEST"]
     assert recs[0]["original_type"] == "FIGHT"
     assert recs[1]["targets"] == [] and recs[3]["targets"] == []  # "" and a stray string
     assert recs[1]["sources"] == ["United States", "Jordan"]
@@ -83,12 +83,12 @@ def test_scores_follow_the_matching_definition(gsr: Path) -> None:
     assert (o["target_n"], o["target_hit"]) == (2, 1)  # only records with a target count
     assert (o["type_recall"], o["source_rate"], o["target_rate"]) == (0.75, 0.5, 0.5)
     pt = res["per_type"]
-    assert set(pt) == {"ASSAULT", "AGREE", "REQUEST", "PROTEST"}
-    req = pt["REQUEST"]
+    assert set(pt) == {"ASSAULT", "AGREE", "DEMAND", "PROTEST"}
+    req = pt["DEMAND"]
     assert (req["type_hit"], req["source_hit"], req["target_hit"]) == (1, 0, 0)
     assert pt["PROTEST"]["type_recall"] == 0.0
     assert res["predicted_types"] == {
-        "ACCUSE": 1, "AGREE": 1, "ASSAULT": 1, "None": 1, "REQUEST": 1}
+        "DISAPPROVE": 1, "AGREE": 1, "ASSAULT": 1, "None": 1, "DEMAND": 1}
     misses = {m["id"]: m["missed"] for m in res["misses"]}
     assert misses == {"X-3": ["source", "target"], "X-4": ["type", "source"]}
     assert evaluate_plover(fake_extract, gsr, limit=1)["records"] == 1
@@ -104,7 +104,7 @@ def test_main_writes_misses(gsr: Path, tmp_path: Path, monkeypatch: pytest.Monke
     misses = tmp_path / "misses.jsonl"
     assert main(["--path", str(gsr), "--misses", str(misses)]) == 0
     out = capsys.readouterr().out
-    assert "ALL" in out and "REQUEST" in out
+    assert "ALL" in out and "DEMAND" in out
     lines = [json.loads(line) for line in misses.read_text(encoding="utf-8").splitlines()]
     assert [m["id"] for m in lines] == ["X-3", "X-4"]
     assert lines[1]["events"][0]["trigger"] == "marched"

@@ -143,11 +143,28 @@ VAGUE = [
     ("At present, no talks are planned.", "At present", "PRESENT_REF"),
     ("Such deals failed in the past.", "in the past", "PAST_REF"),
     ("He recently resigned.", "recently", "PAST_REF"),
-    ("She previously led the army.", "previously", "PAST_REF"),
-    ("He was formerly a general.", "formerly", "PAST_REF"),
     ("Deals may follow in the future.", "in the future", "FUTURE_REF"),
     ("A decision will come soon.", "soon", "FUTURE_REF"),
+    # a modal right before "soon" looks ahead even after a past verb
+    ("Prosecutors told him they may soon seek an indictment.", "soon", "FUTURE_REF"),
 ]
+
+
+NOT_VAGUE = [
+    # TimeML leaves these adverbs untagged
+    ("She previously led the army.", "previously"),
+    ("He was formerly a general.", "formerly"),
+    ("Sansui was once a premier maker of stereos.", "once"),
+    # "soon after" is a connective; "soon" in a past clause is not a future reference
+    ("He was killed soon after being captured.", "soon"),
+    ("He was soon released from the hospital.", "soon"),
+    ("A trickle of cash soon became a flood.", "soon"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_VAGUE)
+def test_not_vague(text, word):
+    assert all(e.text != word for e in extract_times(text, reference_date=REF))
 
 
 @pytest.mark.parametrize(("text", "span", "value"), VAGUE)
@@ -169,6 +186,14 @@ DURATIONS_AND_SETS = [
     ("They meet each week.", ("each week", "P1W", "SET")),
     ("The report is updated annually.", ("annually", "P1Y", "SET")),
     ("Buses run twice a day.", ("a day", "P1D", "SET")),
+    # fractions go to the next smaller unit; "more" keeps the count
+    ("The case dragged on for 2 1/2 years.", ("2 1/2 years", "P2Y6M", "DURATION")),
+    ("She spent 5 1/2 hours in Nairobi.", ("5 1/2 hours", "PT5H30M", "DURATION")),
+    ("The pilot waited a minute and a half.", ("a minute and a half", "PT1M30S", "DURATION")),
+    ("The talks lasted two and a half years.", ("two and a half years", "P2Y6M", "DURATION")),
+    ("He arrived half an hour late.", ("half an hour", "PT30M", "DURATION")),
+    ("He will stay for two more weeks.", ("two more weeks", "P2W", "DURATION")),
+    ("The lease runs 20 additional years.", ("20 additional years", "P20Y", "DURATION")),
     ("The council meets every Tuesday.", ("every Tuesday", "XXXX-WXX-2", "SET")),
 ]
 
@@ -209,6 +234,55 @@ def test_false_positives(text, word):
     end = start + len(word)
     for expr in extract_times(text, reference_date=REF):
         assert expr.end <= start or expr.start >= end, expr
+
+
+YEAR_OF_MONTH = [
+    # a month or day without a year, reference 2013-10-27 (a Sunday)
+    ("Sales fell in March.", "March", "2013-03"),              # nearest is 2014-03, but the verb is past
+    ("The plant will open in March.", "March", "2014-03"),
+    ("Talks resume in December.", "December", "2013-12"),       # near: the reference year
+    ("In the quarter ended Oct. 31, sales rose.", "Oct. 31", "2012-10-31"),
+    ("Prices have risen since December.", "December", "2012-12"),
+    ("The board said the change is effective Feb. 1.", "Feb. 1", "2014-02-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), YEAR_OF_MONTH)
+def test_year_of_month_from_tense_and_cue(text, span, value):
+    assert (span, value, "DATE") in _tag(text, "2013-10-27")
+
+
+TENSE_CUES = [
+    # reference Thursday 2013-03-21
+    ("A bomb ripped through a building next to the embassy on Friday.", "Friday", "2013-03-15"),
+    ("The offer had been due to expire Friday.", "Friday", "2013-03-15"),
+    ("Mr. Smith will be named chairman on Friday.", "Friday", "2013-03-22"),
+    ("Output fell due to the strike on Monday.", "Monday", "2013-03-18"),
+    ("On Friday, Albright set aside her vacation plans.", "Friday", "2013-03-15"),  # "plans" the noun
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), TENSE_CUES)
+def test_tense_cue_phrases(text, span, value):
+    assert (span, value, "DATE") in _tag(text)
+
+
+DAY_APPOSITION = [
+    # "the day before X" right after a date names that date; elsewhere it counts from it
+    ("Stocks fell on Oct. 12, 2012, the day before the plunge.", ("the day", "2012-10-12", "DATE")),
+    ("He was killed on Oct. 12, 2012. Two men came the day after his death.",
+     ("the day after", "2012-10-13", "DATE")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAY_APPOSITION)
+def test_the_day_before_in_apposition(text, expected):
+    assert _tag(text)[-1] == expected
+
+
+def test_year_ago_adjective_is_not_the_year():
+    spans = [e.text for e in extract_times("The year-ago results were restated.", reference_date=REF)]
+    assert spans == ["year-ago"]
 
 
 def test_may_as_month_needs_context():

@@ -57,6 +57,7 @@ NUM = (
     r"(?:\d+(?:\.\d+)?|(?i:" + _TENS + r"[\s-]" + _UNITS9 + ")|" + _alt(_NUMW, ci=True) + ")"
 )
 VAGUE_NUM = _alt(lx.VAGUE_QUANTITIES, ci=True)
+FRAC = _alt(lx.FRACTIONS)
 _ALL_UNITS = list(lx.UNITS) + list(lx.UNIT_PLURALS)
 UNIT = r"(?i:" + "|".join(sorted(_ALL_UNITS, key=len, reverse=True)) + r")\b"
 UNIT_SG = r"(?i:" + "|".join(sorted(lx.UNITS, key=len, reverse=True)) + r")\b"
@@ -96,7 +97,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"same|comparable|previous|prior|recent|just-ended|just\s+ended|preceding|first|latest\s+fiscal|"
         r"year\s+earlier|second|third|fourth))?\s*(?P<unit>(?i:quarter|period))" + E),
     ("year_period", B + rf"(?i:the)\s+(?P<year>{YEAR})\s+(?P<unit>(?i:quarter|period))" + E),
-    ("the_year", B + rf"(?i:the)\s+(?:(?P<which>(?i:full|fiscal|full\s+fiscal|latest\s+fiscal|current\s+fiscal|previous\s+fiscal|prior\s+fiscal))\s+)?(?P<unit>(?i:year))" + E),
+    ("the_year", B + rf"(?i:the)\s+(?:(?P<which>(?i:full|fiscal|full\s+fiscal|latest\s+fiscal|current\s+fiscal|previous\s+fiscal|prior\s+fiscal))\s+)?(?P<unit>(?i:year))(?!-)" + E),
     ("year_end", B + rf"(?:(?P<around>(?i:around|about))\s+)?(?P<word>(?i:year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year|"
         rf"the\s+end\s+of\s+(?:the|this)\s+month|month[\s-]end|the\s+end\s+of\s+the\s+month))" + E),
     ("in_the_unit", B + rf"(?P<mod>(?i:earlier|later|early|late))\s+(?i:in|this)\s+(?:the\s+)?(?P<unit>(?i:year|month|week|day))" + E),
@@ -118,8 +119,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set_rate", B + rf"(?P<q>(?i:a|an|per))\s+(?P<unit>{UNIT_SG})" + E),
     ("set_word", B + rf"(?P<word>{_alt(lx.SET_WORDS, ci=True)})" + E),
     ("duration", B + rf"(?:(?P<det>(?i:the|a|an))\s+)?(?:(?P<rel>(?i:past|last|next|coming|first|previous|"
-        rf"final|following|preceding|remaining|latest|prior|same|recent))\s+)?(?:(?P<num>{NUM}|{VAGUE_NUM})[\s-]+)?"
-        rf"(?P<half>(?i:and\s+a\s+half)\s+)?(?P<unit>{UNIT})(?P<adj>-(?i:long|old))?" + E),
+        rf"final|following|preceding|remaining|latest|prior|same|recent))\s+)?(?:(?P<num>{NUM}|{VAGUE_NUM})(?:\s*(?P<frac>{FRAC}))?[\s-]+"
+        rf"(?:(?P<more>{_alt(lx.COUNT_EXTENSIONS, ci=True)})\s+)?)?"
+        rf"(?P<half>(?i:and\s+a\s+half)\s+)?(?P<unit>{UNIT})(?P<half2>\s+(?i:and\s+a\s+half)\b)?"
+        rf"(?P<adj>-(?i:long|old))?" + E),
     ("set_every", B + rf"(?P<q>(?i:every|each|per))\s+(?:(?P<other>(?i:other))\s+)?(?:(?P<num>{NUM})\s+)?"
         rf"(?:(?P<unit>{UNIT})|(?P<wd>{WD})|(?P<pod>{POD})|(?P<mon>{MON})|(?P<season>{SEASON}))"
         rf"(?:\s+(?P<pod2>{POD}))?" + E),
@@ -202,12 +205,10 @@ def _accept_vague(c: Candidate, text: str) -> bool:
         return False
     if word == "soon" and re.search(r"\bas\s+$", text[max(0, c.start - 4):c.start]):
         return False  # "as soon as the threats end"
+    if nxt in lx.VAGUE_REFUSED_BEFORE.get(word, ()):
+        return False
     if word in lx.VAGUE_NEEDS_FOLLOWER:
         return nxt not in lx.VAGUE_BAD_FOLLOWERS and bool(nxt) and text[c.end:c.end + 1] == " "
-    if word == "once":
-        # only "once" as a past adverb ("was once"), not "once a week"/"at once"/conjunction
-        prev = _prev_word(text, c.start).lower()
-        return prev in ("was", "were", "had", "is", "are", "has", "have") and nxt not in ("a", "again", "more")
     if word == "now":
         return text[c.end:c.end + 1] != "-"
     if word == "one day":
@@ -311,17 +312,12 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _is_prenominal_adverb(c: Candidate, text: str) -> bool:
-    """ "its quarterly dividend", "future earnings", "previously announced": not times."""
+    """ "its quarterly dividend", "future earnings": not times."""
     word = (c.groups.get("word") or "").lower() if c.kind in ("set_word", "vague") else ""
-    if word not in ("quarterly", "future", "previously"):
+    if word not in ("quarterly", "future"):
         return False
     m = re.match(r" ([a-z][a-z-]*)\b", text[c.end:c.end + 30])
-    if not m or m.group(1) in _FUNCTION_WORDS:
-        return False
-    if word == "previously":  # "the previously announced plan", "as previously planned"
-        return m.group(1).endswith(("ed", "en", "wn")) and _prev_word(text, c.start).lower() in (
-            "a", "an", "the", "its", "their", "his", "her", "as", "was", "were", "is", "are", "been", "be")
-    return True
+    return bool(m) and m.group(1) not in _FUNCTION_WORDS
 
 
 _ACCEPT: dict[str, Callable[[Candidate, str], bool]] = {
@@ -339,6 +335,22 @@ _ACCEPT: dict[str, Callable[[Candidate, str], bool]] = {
 }
 
 
+_DAY_CONNECTIVE = re.compile(r"(?P<day>(?i:the\s+day))\s+(?i:before|after)$")
+_CLAUSE_AFTER = re.compile(r"\s+(?!(?i:yesterday|tomorrow)\b)[A-Za-z]")
+
+
+def _day_before_clause(c: Candidate, text: str) -> Candidate:
+    """ "Oct. 12, the day before the plunge": in apposition to a date, only "the
+    day" is the time (that same date); "the day after his death" stays whole."""
+    m = _DAY_CONNECTIVE.match(c.groups["rel"] or "")
+    if not m or not _CLAUSE_AFTER.match(text, c.end) or not re.search(r"\w\.?,\s*$", text[max(0, c.start - 4):c.start]):
+        return c
+    return attrs.evolve(c, end=c.start + m.end("day"), groups={**c.groups, "rel": m["day"]})
+
+
+_HYPHEN_AFTER_NUM = re.compile(rf"(?:\s*{FRAC})?-")
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All accepted, non-overlapping candidate spans of ``text`` in order."""
     found: list[Candidate] = []
@@ -347,9 +359,11 @@ def find_candidates(text: str) -> list[Candidate]:
             if m.end() == m.start():
                 continue
             start = m.start()
-            if kind == "duration" and m.group("det") and m.group("num") and text[m.end("num"):m.end("num") + 1] == "-":
+            if kind == "duration" and m.group("det") and m.group("num") and _HYPHEN_AFTER_NUM.match(text, m.end("num")):
                 start = m.start("num")  # "a 10-year deal": the article is not part of the adjective
             cand = Candidate(kind, start, m.end(), m.groupdict(), prio)
+            if kind == "anaphoric_day":
+                cand = _day_before_clause(cand, text)
             check = _ACCEPT.get(kind)
             if check is None or check(cand, text):
                 found.append(cand)

@@ -38,7 +38,7 @@ NUMBER_WORDS: dict[str, int] = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "half an": 0.5,
     "a dozen": 12, "dozen": 12, "a half": 0.5,
 }
 # Quantities with no definite number: the value gets an "X" ("PXM").
@@ -72,6 +72,20 @@ UNIT_PLURALS: dict[str, str] = {
     "months": "month", "quarters": "quarter", "years": "year",
     "decades": "decade", "centuries": "century", "weekends": "weekend",
 }
+# A fractional amount ("2 1/2 years", "a minute and a half") is written with
+# the next smaller unit, as TimeML does: (letter, is_time) -> (smaller letter,
+# how many make one, is_time).  P2.5Y -> P2Y6M, PT5.5H -> PT5H30M.
+FRACTION_UNITS: dict[tuple[str, bool], tuple[str, int, bool]] = {
+    ("Y", False): ("M", 12, False), ("Q", False): ("M", 3, False),
+    ("M", False): ("D", 30, False), ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True), ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+}
+# Written fractions after a number: "2 1/2 years".
+FRACTIONS: dict[str, float] = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
+# Words between a count and its unit that keep the count: "two more weeks".
+COUNT_EXTENSIONS: frozenset[str] = frozenset({"more", "additional", "further", "extra"})
+
 # Units a calendar expression ("last week", "this month") can name, with the
 # granularity of the resulting value.
 CALENDAR_UNITS: dict[str, str] = {
@@ -126,8 +140,8 @@ VAGUE_WORDS: dict[str, str] = {
     "at this time": "PRESENT_REF", "current": "PRESENT_REF",
     "the present": "PRESENT_REF",
     "recently": "PAST_REF", "more recently": "PAST_REF", "recent": "PAST_REF",
-    "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "in the past": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
+    "lately": "PAST_REF",
+    "in the past": "PAST_REF", "the past": "PAST_REF",
     "recent years": "PAST_REF",
     "past years": "PAST_REF", "in years past": "PAST_REF",
     "in the future": "FUTURE_REF", "the future": "FUTURE_REF",
@@ -139,10 +153,23 @@ VAGUE_WORDS: dict[str, str] = {
     "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
     "one day": "FUTURE_REF", "someday": "FUTURE_REF", "some day": "FUTURE_REF",
 }
-# Vague words that only count in some contexts: "once" (ordinal use is fine
-# but "once a week" is a set), "current"/"recent"/"future" are adjectives and
+# Not listed: "previously", "formerly", "once" ("was once a leader") — TimeML
+# annotators leave these adverbs untagged (on TBAQ-cleaned 2 of 19 are tagged).
+# Vague words that only count in some contexts: "current"/"recent"/"future" are adjectives and
 # only count before a noun.  The grammar restricts them; this table lists the
 # nouns after which an adjective reading is a *false* positive.
+# Words after which a vague adverb is part of a temporal connective, not a
+# time: "soon after the attack", "shortly before".
+VAGUE_REFUSED_BEFORE: dict[str, frozenset[str]] = {
+    "soon": frozenset({"after", "afterward", "afterwards", "thereafter", "enough"}),
+}
+# Future references that are wrong in a past-tense clause ("he was soon
+# released", "a trickle that soon became a flood"): dropped there, unless a
+# modal or "to" right before them looks ahead ("they may soon seek").
+FUTURE_ONLY_IN_NONPAST: frozenset[str] = frozenset({"soon"})
+LOOKAHEAD_WORDS: frozenset[str] = frozenset(
+    {"will", "would", "may", "might", "could", "can", "should", "must", "shall", "to", "'ll"}
+)
 VAGUE_NEEDS_FOLLOWER: frozenset[str] = frozenset({"current", "recent", "future"})
 VAGUE_BAD_FOLLOWERS: frozenset[str] = frozenset(
     {"account", "accounts", "affairs", "events", "flow", "flows", "contracts",
@@ -204,7 +231,8 @@ MODIFIERS: dict[str, str] = {
 # Tense cues for the fall-back heuristic: lower-cased words.
 FUTURE_CUES: frozenset[str] = frozenset(
     {"will", "'ll", "shall", "next", "upcoming", "scheduled", "expected",
-     "plans", "slated", "due", "coming", "won't", "wo", "tomorrow", "planning"}
+     "slated", "due", "coming", "won't", "wo", "tomorrow",
+     "effective"}
 )
 PAST_CUES: frozenset[str] = frozenset(
     {"said", "was", "were", "had", "did", "met", "told", "took", "went",
@@ -223,11 +251,30 @@ NOT_PAST_ED: frozenset[str] = frozenset(
      "limited", "red", "shed", "based", "related", "unexpected", "supposed",
      "prepared", "designed", "slated", "tied"}
 )
+# An "-ed" form right after these words is a passive or infinitive ("will be
+# named", "to be completed"), not a past-tense verb.
+NOT_PAST_AFTER: frozenset[str] = frozenset(
+    {"be", "being", "to", "will", "would", "can", "could", "may", "might",
+     "should", "must", "shall", "get", "gets"}
+)
+# A word right before a month/day without a year that fixes which side of the
+# reference date it lies on, however far: "the quarter ended Oct. 31" (written
+# Oct. 27) is last year's; "since March" is in the past.
+DATE_SIDE_BEFORE: dict[str, str] = {"ended": "past", "since": "past"}
 FUTURE_PHRASES: tuple[str, ...] = (
     "will", "going to", "is to", "are to", "to be", "is set to", "are set to",
     "expected to", "scheduled to", "plans to", "plan to", "due to", "slated to",
     "set to", "planning to", "as soon as", "would be", "will be",
 )
+# Phrases that contain a future cue but are past ("had been due to expire
+# Friday"), or that use a cue word in another sense ("next to the embassy"):
+# cues inside them do not count; the PAST ones count as past.
+PAST_PHRASES: tuple[str, ...] = (
+    "had been due to", "had been scheduled to", "had been expected to",
+    "had been set to", "had been slated to", "had been planned",
+    "had planned to", "had been planning to", "had been expected",
+)
+NOT_CUE_PHRASES: tuple[str, ...] = ("next to", "next door", "due to the", "due to a", "due to its")
 
 # Words before a four-digit number that make it an amount, not a year.
 NOT_YEAR_PREVIOUS: frozenset[str] = frozenset(

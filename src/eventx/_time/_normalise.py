@@ -69,7 +69,10 @@ def number_value(word: str | None) -> float | None:
 # A month/day without a year is taken in the reference year when it lies
 # within this many days of the reference, else the nearest occurrence.
 SAME_YEAR_DAYS = 150
-YEAR_BY_TENSE = False  # measured on TBAQ: the nearest occurrence beats the tense guess
+# ... unless the clause's tense contradicts that reading and it lies more than
+# this many days away on the wrong side ("sales fell in March", written in
+# October, is last March; "will open in June", written in August, is next June).
+TENSE_OVERRIDE_DAYS = 90
 
 
 def infer_year(ctx: Context, cand: Candidate, month: int, day: int = 15) -> int | None:
@@ -77,16 +80,23 @@ def infer_year(ctx: Context, cand: Candidate, month: int, day: int = 15) -> int 
     ref = ctx.reference
     if ref is None:
         return None
-    tense = ctx.tense(cand) if YEAR_BY_TENSE else None
     options = [dt.date(ref.year + k, month, min(day, 28)) for k in (-1, 0, 1)]
-    if tense == "future":
-        options = [d for d in options if d >= ref - dt.timedelta(days=15)]
-    elif tense == "past":
-        options = [d for d in options if d <= ref + dt.timedelta(days=15)]
-    same = [d for d in options if d.year == ref.year]
-    if same and abs((same[0] - ref).days) <= SAME_YEAR_DAYS:
-        return ref.year
-    best = min(options, key=lambda d: (abs((d - ref).days), d.year != ref.year))
+    same = options[1]
+    if abs((same - ref).days) <= SAME_YEAR_DAYS:
+        best = same
+    else:
+        best = min(options, key=lambda d: (abs((d - ref).days), d.year != ref.year))
+    gap = (best - ref).days
+    before = re.search(r"([A-Za-z]+)\W*$", ctx.text[max(0, cand.start - 20):cand.start])
+    side = lx.DATE_SIDE_BEFORE.get(before.group(1).lower()) if before else None
+    if side == "past" and gap > 0:
+        return max(d for d in options if d <= ref).year
+    if abs(gap) > TENSE_OVERRIDE_DAYS:
+        tense = ctx.tense(cand)
+        if tense == "past" and gap > 0:
+            best = max(d for d in options if d <= ref)
+        elif tense == "future" and gap < 0:
+            best = min(d for d in options if d >= ref)
     return best.year
 
 

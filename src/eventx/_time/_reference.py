@@ -76,29 +76,45 @@ def guess_tense(text: str, start: int, end: int) -> str | None:
     left, right = _sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
     lowered = text[left:right].lower()
+    masked: list[tuple[int, int]] = []  # cue words inside these spans do not count
+
+    def consider(pos: int, tense: str) -> None:
+        nonlocal best
+        if start <= pos < end:
+            return
+        dist = start - pos if pos < start else (pos - end) * AFTER_WEIGHT
+        if best is None or dist < best[0]:
+            best = (dist, tense)
+
+    for phrases, tense in ((lx.PAST_PHRASES, "past"), (lx.NOT_CUE_PHRASES, None)):
+        for phrase in phrases:
+            for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+                masked.append((left + m.start(), left + m.end()))
+                if tense:
+                    consider(left + m.start(), tense)
+
+    def is_masked(pos: int) -> bool:
+        return any(lo <= pos < hi for lo, hi in masked)
+
     for phrase in lx.FUTURE_PHRASES:
         for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
-            pos = left + m.start()
-            if start <= pos < end:
-                continue
-            dist = start - pos if pos < start else (pos - end) * AFTER_WEIGHT
-            if best is None or dist < best[0]:
-                best = (dist, "future")
+            if not is_masked(left + m.start()):
+                consider(left + m.start(), "future")
+    previous = ""
     for m in _TOKEN.finditer(text, left, right):
-        if start <= m.start() < end:
+        word, prev_word, previous = m.group(0).lower(), previous, m.group(0).lower()
+        if start <= m.start() < end or is_masked(m.start()):
             continue
-        word = m.group(0).lower()
         if word in lx.FUTURE_CUES:
             tense = "future"
         elif word in lx.PAST_CUES or (
             word.endswith("ed") and len(word) > 4 and word not in lx.NOT_PAST_ED
+            and prev_word not in lx.NOT_PAST_AFTER
         ):
             tense = "past"
         else:
             continue
-        dist = start - m.start() if m.start() < start else (m.start() - end) * AFTER_WEIGHT
-        if best is None or dist < best[0]:
-            best = (dist, tense)
+        consider(m.start(), tense)
     return best[1] if best else None
 
 

@@ -145,13 +145,27 @@ def _duration_value(n: float | None, unit: str) -> str:
     if m:
         mult, letters = int(m[1]), m[2]
     if n is None:
-        amount = "X"
+        parts = [("X", letters, is_time)]
     else:
-        total = n * mult
-        amount = str(int(total)) if float(total).is_integer() else f"{total:g}"
+        parts = _split_amount(n * mult, letters, is_time)
     if letters == "WE":
-        return f"P{amount}WE"
-    return f"PT{amount}{letters}" if is_time else f"P{amount}{letters}"
+        return f"P{parts[0][0]}WE"
+    date = "".join(a + u for a, u, t in parts if not t)
+    time = "".join(a + u for a, u, t in parts if t)
+    return "P" + date + (f"T{time}" if time else "")
+
+
+def _split_amount(total: float, letters: str, is_time: bool) -> list[tuple[str, str, bool]]:
+    """``2.5`` years -> ``[("2", "Y"), ("6", "M")]``: a fraction goes to the next smaller unit."""
+    if float(total).is_integer():
+        return [(str(int(total)), letters, is_time)]
+    whole = int(total)
+    smaller = lx.FRACTION_UNITS.get((letters, is_time))
+    rest = (total - whole) * smaller[1] if smaller else 0.0
+    if smaller is None or not float(round(rest, 6)).is_integer():
+        return [(f"{total:g}", letters, is_time)]
+    parts = [(str(whole), letters, is_time)] if whole else []
+    return parts + [(str(int(round(rest))), smaller[0], smaller[2])]
 
 
 def _rel_unit(c: Candidate, ctx: Context):
@@ -264,8 +278,10 @@ def _duration(c: Candidate, ctx: Context):
         return vl.iso_week(ref + dt.timedelta(weeks=shift)) + "-WE", "DATE"
     vague = g["num"] and number_value(g["num"]) is None
     amount = None if vague else number_value(g["num"])
-    if g["half"] and amount is not None:
+    if amount is not None and (g["half"] or g["half2"]):
         amount += 0.5
+    if amount is not None and g["frac"]:
+        amount += lx.FRACTIONS[g["frac"]]
     if not g["num"] and _norm(g["unit"]) in lx.UNIT_PLURALS:
         amount = None  # "years", "coming weeks", "recent months"
     return _duration_value(amount, unit), "DURATION"
@@ -304,7 +320,12 @@ def _set_plural_wd(c: Candidate, ctx: Context):
 
 
 def _vague(c: Candidate, ctx: Context):
-    return lx.VAGUE_WORDS[_norm(c.groups["word"])], "DATE"
+    word = _norm(c.groups["word"])
+    if word in lx.FUTURE_ONLY_IN_NONPAST and ctx.tense(c) == "past":
+        before = re.findall(r"[\w']+", ctx.text[max(0, c.start - 20):c.start].lower())
+        if not before or before[-1] not in lx.LOOKAHEAD_WORDS:
+            return None
+    return lx.VAGUE_WORDS[word], "DATE"
 
 
 def _pod_mod(c: Candidate, ctx: Context):

@@ -22,14 +22,13 @@ from eventx.evaluate._matching import data_dir, format_table, ratio, text_match
 
 __all__ = ["LEGACY_TYPES", "evaluate_plover", "format_report", "load_plover_records", "main"]
 
-#: Old GSR labels (CAMEO-era) and their PLOVER 2018+ types, following the CAMEO
-#: to PLOVER table of the manual: 19 FIGHT -> ASSAULT, 10 DEMAND -> REQUEST,
-#: 11 DISAPPROVE -> ACCUSE, 09 INVESTIGATE -> ACCUSE.
+#: Labels of the GSR records and of draft manuals that PLOVER 18 renamed: the
+#: records say FIGHT where PLOVER 18 says ASSAULT; the draft manual's REQUEST
+#: and ACCUSE are PLOVER 18's DEMAND and DISAPPROVE.
 LEGACY_TYPES: Mapping[str, str] = {
     "FIGHT": "ASSAULT",
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
+    "REQUEST": "DEMAND",
+    "ACCUSE": "DISAPPROVE",
 }
 DEFAULT_FILE = ("plover", "PLOVER_GSR_CAMEO.public.json")
 
