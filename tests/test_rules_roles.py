@@ -35,6 +35,16 @@ ARGUMENTS = [
         "protest", "PROTEST", ["Thousands"], ["the government"], id="against-target"),
 ]
 
+ROBUSTNESS = [
+    pytest.param(  # a passive subject on a verb with no passive morphology is a parser slip
+        "Leaders/leader/NOUN/2/nsubj:pass gathered/gather/VERB/0/root/" + PAST + " in/ADP/4/case Paris/PROPN/2/obl ./PUNCT/2/punct",
+        "gather", "CONSULT", ["Leaders"], [], id="active-verb-nsubj-pass"),
+    pytest.param(  # a clause modifier glued to a name stays out of the name's span
+        "Macron/PROPN/2/nsubj spoke/speak/VERB/0/root/" + PAST + " with/ADP/4/case Trump/PROPN/2/obl ahead/ADV/4/nmod "
+        "of/ADP/8/case the/DET/8/det talks/talk/NOUN/5/obl ./PUNCT/2/punct",
+        "speak with", "CONSULT", ["Macron"], ["Trump"], id="trailing-attachment"),
+]
+
 INHERITANCE = [
     pytest.param(  # coordination of subjects + raising through passive "expected"
         "Rubio/PROPN/5/nsubj:pass and/CCONJ/3/cc Lavrov/PROPN/1/conj are/be/AUX/5/aux:pass "
@@ -103,7 +113,7 @@ PREDICATES = [
 ]
 
 
-@pytest.mark.parametrize(("parse", "lemma", "type_", "who", "whom"), ARGUMENTS + INHERITANCE + PREDICATES)
+@pytest.mark.parametrize(("parse", "lemma", "type_", "who", "whom"), ARGUMENTS + ROBUSTNESS + INHERITANCE + PREDICATES)
 def test_roles(extractor, parse, lemma, type_, who, whom):
     events = extractor.extract_document(conllu(parse))
     event = only(events, lemma)

@@ -24,11 +24,16 @@ def _nominal(node: Node) -> bool:
 
 
 def _is_passive(verb: Node) -> bool:
-    return verb.feats.get("Voice") == "Pass" or any(c.deprel in ("nsubj:pass", "aux:pass") for c in verb.children)
+    """Passive morphology: a passive auxiliary, or a past participle / Voice=Pass."""
+    return (verb.feats.get("Voice") == "Pass" or verb.feats.get("VerbForm") == "Part"
+            or any(c.deprel == "aux:pass" for c in verb.children))
 
 
 def _subjects(verb: Node) -> list[Node]:
-    return [c for c in verb.children if c.deprel in g.SUBJECT_RELS or c.deprel == "nsubj:outer"]
+    """Subjects of ``verb``; a ``nsubj:pass`` on a verb with no passive morphology is a
+    parser slip ("leaders gathered" read as passive) and counts as the subject."""
+    return [c for c in verb.children if c.deprel in g.SUBJECT_RELS or c.deprel == "nsubj:outer"
+            or (c.deprel == "nsubj:pass" and not _is_passive(verb))]
 
 
 def _resolve_relative(node: Node) -> Node:
@@ -87,7 +92,7 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     who = _subjects(verb)
     whom: list[Node] = []
     if _is_passive(verb):
-        whom += verb.kids("nsubj:pass")
+        whom += [c for c in verb.children if c.deprel == "nsubj:pass"]
         who += [c for c in verb.children if c.deprel == "obl:agent"
                 or (c.base_rel == "obl" and c.case_lemma() in g.AGENT_PREPOSITIONS)]
     if not who:

@@ -37,10 +37,24 @@ def _named_apposition(head: Node) -> Node:
     return head
 
 
+def _trailing_attachments(head: Node) -> set[int]:
+    """Modifiers after a name that a parser glued to it but that belong to the clause
+    ("Trump *ahead of the talks*", "Lavrov *in Riyadh*"); "of" phrases stay ("Bank of England")."""
+    if head.upos != "PROPN":
+        return set()
+    return {c.index for c in head.children
+            if c.base_rel in ("nmod", "obl", "advmod") and c.index > head.index and c.case_lemma() != "of"}
+
+
 def participant(head: Node, text: str) -> Participant:
     """The participant whose syntactic head is ``head``; ``text`` is the document text."""
     head = _named_apposition(head)
     nodes = head.sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS)  # type: ignore[union-attr]
+    dropped = _trailing_attachments(head)
+    if dropped:
+        keep = {n.index for n in nodes} - {d.index for i in dropped
+                                           for d in head.sentence.subtree(head.sentence.nodes[i])}  # type: ignore[union-attr]
+        nodes = [n for n in nodes if n.index in keep]
     while len(nodes) > 1 and nodes[0].upos in EDGE_TRIM_UPOS:
         nodes = nodes[1:]
     while len(nodes) > 1 and nodes[-1].upos in EDGE_TRIM_UPOS:

@@ -26,6 +26,9 @@ class Component:
         steps_flag: Flag that bounds training length, or ``None`` when the
             component trains in one pass (dictionary models).
         steps: Default value of ``steps_flag`` for a full retrain.
+        quick_args: Flags that make a few-step run evaluate (and save) at its
+            end, for smoke tests: some trainers fail when they stop before
+            their first evaluation.
     """
 
     name: str
@@ -34,6 +37,7 @@ class Component:
     args: tuple[str, ...]
     steps_flag: str | None = None
     steps: int = 0
+    quick_args: tuple[str, ...] = ()
 
 
 TOKENIZE = Component(
@@ -54,6 +58,7 @@ TOKENIZE = Component(
     ),
     steps_flag="--steps",
     steps=10000,
+    quick_args=("--eval_steps", "1"),
 )
 
 MWT = Component(
@@ -103,6 +108,7 @@ POS = Component(
     ),
     steps_flag="--max_steps",
     steps=3000,
+    quick_args=("--eval_interval", "1"),
 )
 
 DEPPARSE = Component(
@@ -121,6 +127,7 @@ DEPPARSE = Component(
     ),
     steps_flag="--max_steps",
     steps=4000,
+    quick_args=("--eval_interval", "1", "--no_checkpoint"),
 )
 
 #: Every component, in pipeline order.

@@ -40,18 +40,21 @@ def prepare_data(work_dir: Path, *, include_gum: bool = True, max_sentences: int
         )
 
 
-def trainer_command(component: Component, work_dir: Path, out_dir: Path, steps: int | None = None) -> list[str]:
-    """The full ``python -m <trainer> ...`` command line for one component."""
+def trainer_command(component: Component, work_dir: Path, out_dir: Path, steps: int | None = None,
+                    *, quick: bool = False) -> list[str]:
+    """The full ``python -m <trainer> ...`` command line for one component (``quick``: add its smoke-test flags)."""
     paths = _paths(work_dir.resolve(), out_dir.resolve())
     argv = [sys.executable, "-m", component.module, *(a.format(**paths) for a in component.args)]
     argv += ["--seed", str(SEED), "--cpu"]
     if component.steps_flag:
         argv += [component.steps_flag, str(steps if steps is not None else component.steps)]
+    if quick:
+        argv += list(component.quick_args)
     return argv
 
 
 def train_component(name: str, work_dir: Path, out_dir: Path, *, steps: int | None = None,
-                    threads: int | None = None) -> Path:
+                    threads: int | None = None, quick: bool = False) -> Path:
     """Train one component and return the path of its model file.
 
     Args:
@@ -60,11 +63,12 @@ def train_component(name: str, work_dir: Path, out_dir: Path, *, steps: int | No
         out_dir: Where the model file is written.
         steps: Override the component's default training length.
         threads: Torch intra-op threads (``OMP_NUM_THREADS``) for this trainer.
+        quick: A smoke run: evaluate after every step so a few steps still save a model.
     """
     component = COMPONENTS[name]
     out_dir.mkdir(parents=True, exist_ok=True)
     env = _stanza_env(work_dir.resolve())
     if threads:
         env["OMP_NUM_THREADS"] = str(threads)
-    subprocess.run(trainer_command(component, work_dir, out_dir, steps), check=True, env=env, cwd=work_dir)
+    subprocess.run(trainer_command(component, work_dir, out_dir, steps, quick=quick), check=True, env=env, cwd=work_dir)
     return out_dir / component.filename
