@@ -46,7 +46,7 @@ def test_header(plover: dict) -> None:
     assert isinstance(plover["version"], str) and plover["version"]
     assert "CC BY-SA 4.0" in plover["source"]
     assert "\n" not in plover["source"]
-    assert set(plover) == {"name", "version", "source", "types", "triggers"}
+    assert set(plover) == {"name", "version", "source", "types", "triggers", "intent"}
 
 
 def test_exactly_the_18_types(plover: dict) -> None:

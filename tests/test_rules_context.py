@@ -106,3 +106,21 @@ def test_negation_and_modality(extractor, parse, lemma, negated, modality):
     event = only(extractor.extract_document(conllu(parse)), lemma)
     assert event.negated is negated
     assert event.modality == modality
+
+
+INTENT = [
+    pytest.param("The/DET/2/det UN/PROPN/4/nsubj will/AUX/4/aux provide/VERB/0/root/" + INF + " aid/NOUN/4/obj ./PUNCT/4/punct",
+                 "provide aid", "AGREE", id="future-aid-is-agree"),
+    pytest.param("Russia/PROPN/3/nsubj will/AUX/3/aux attack/VERB/0/root/" + INF + " Kyiv/PROPN/3/obj ./PUNCT/3/punct",
+                 "attack", "THREATEN", id="future-attack-is-threaten"),
+    pytest.param("Russia/PROPN/4/nsubj will/AUX/4/aux not/PART/4/advmod attack/VERB/0/root/" + INF + " ./PUNCT/4/punct",
+                 "attack", "ASSAULT", id="negated-keeps-type"),
+    pytest.param("Rubio/PROPN/3/nsubj will/AUX/3/aux meet/VERB/0/root/" + INF + " Lavrov/PROPN/3/obj ./PUNCT/3/punct",
+                 "meet", "CONSULT", id="verbal-cooperation-keeps-type"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "type_"), INTENT)
+def test_plover_codes_commitments_and_threats(extractor, parse, lemma, type_):
+    """PLOVER codes a future material event as the commitment (AGREE) or threat (THREATEN) it is."""
+    assert only(extractor.extract_document(conllu(parse)), lemma).type == type_

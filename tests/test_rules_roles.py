@@ -49,7 +49,7 @@ INHERITANCE = [
     pytest.param(  # coordination of subjects + raising through passive "expected"
         "Rubio/PROPN/5/nsubj:pass and/CCONJ/3/cc Lavrov/PROPN/1/conj are/be/AUX/5/aux:pass "
         "expected/expect/VERB/0/root/" + PASS + " to/PART/7/mark meet/VERB/5/xcomp/" + INF + " ./PUNCT/5/punct",
-        "meet", "CONSULT", ["Rubio", "Lavrov"], [], id="raising-coordination"),
+        "meet", "CONSULT", ["Rubio", "Lavrov"], ["Rubio", "Lavrov"], id="raising-coordination"),
     pytest.param(  # subject control
         "Iran/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark close/VERB/2/xcomp/" + INF
         + " the/DET/6/det strait/NOUN/4/obj ./PUNCT/2/punct",
@@ -102,7 +102,7 @@ PREDICATES = [
     pytest.param(  # eventive noun with "between" participants
         "The/DET/2/det meeting/NOUN/7/nsubj between/ADP/4/case Rubio/PROPN/2/nmod and/CCONJ/6/cc Lavrov/PROPN/4/conj "
         "ended/end/VERB/0/root/" + PAST + " ./PUNCT/7/punct",
-        "meeting", "CONSULT", ["Rubio", "Lavrov"], [], id="noun-between"),
+        "meeting", "CONSULT", ["Rubio", "Lavrov"], ["Rubio", "Lavrov"], id="noun-between"),
     pytest.param(  # eventive noun with "with" partner
         "Talks/talk/NOUN/0/root with/ADP/3/case Lavrov/PROPN/1/nmod",
         "talk", "CONSULT", [], ["Lavrov"], id="noun-with"),
@@ -148,3 +148,42 @@ def test_according_to_is_a_reporting_event(extractor):
     assert event.type is None
     assert event.trigger.text == "according to"
     assert [p.text for p in event.who] == ["officials"]
+
+
+TARGETS = [
+    pytest.param(  # coordinated actors of a symmetric event act on each other
+        "Israel/PROPN/4/nsubj and/CCONJ/3/cc Hamas/PROPN/1/conj agreed/agree/VERB/0/root/" + PAST + " ./PUNCT/4/punct",
+        "agree", ["Israel", "Hamas"], ["Israel", "Hamas"], id="reciprocal"),
+    pytest.param(  # the target of a typed verb lies in its complement
+        "Iran/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark close/VERB/2/xcomp/" + INF
+        + " the/DET/6/det strait/NOUN/4/obj ./PUNCT/2/punct",
+        "threaten", ["Iran"], ["the strait"], id="complement-object"),
+    pytest.param(
+        "Rebels/rebel/NOUN/2/nsubj demanded/demand/VERB/0/root/" + PAST + " that/SCONJ/6/mark the/DET/5/det "
+        "government/NOUN/6/nsubj resign/VERB/2/ccomp/" + INF + " ./PUNCT/2/punct",
+        "demand", ["Rebels"], ["the government"], id="complement-subject"),
+    pytest.param(  # unknown inflections reach the lexicon through suffix rules
+        "Prisoners/prisoner/NOUN/2/nsubj rioted/rioted/VERB/0/root/" + PAST + " ./PUNCT/2/punct",
+        "riot", ["Prisoners"], [], id="suffix-lemma"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), TARGETS)
+def test_targets(extractor, parse, lemma, who, whom):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert [p.text for p in event.who] == who
+    assert [p.text for p in event.whom] == whom
+
+
+def test_time_words_stay_out_of_participants(extractor):
+    parse = ("A/DET/3/det top/ADJ/3/amod official/NOUN/5/nsubj today/NOUN/3/nmod:tmod praised/praise/VERB/0/root/" + PAST
+             + " Haiti/PROPN/5/obj ./PUNCT/5/punct")
+    event = only(extractor.extract_document(conllu(parse), reference_date="2025-02-17"), "praise")
+    assert [p.text for p in event.who] == ["A top official"]
+
+
+def test_split_names_are_merged(extractor):
+    parse = ("North/PROPN/3/nsubj Korea/PROPN/3/nsubj expelled/expel/VERB/0/root/" + PAST + " inspectors/inspector/NOUN/3/obj "
+             "./PUNCT/3/punct")
+    event = only(extractor.extract_document(conllu(parse)), "expel")
+    assert [p.text for p in event.who] == ["North Korea"]

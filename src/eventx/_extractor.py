@@ -164,16 +164,18 @@ class Extractor:
         place = frame_place(frame, index.is_time)
         start = min(n.start for n in frame.trigger)
         end = max(n.end for n in frame.trigger)
+        negated, modality = frame_negated(frame), frame_modality(frame)
+        event_type = self.ontology.coded_type(frame.type, modality, negated)
         return Event(
-            type=frame.type,
-            quad=self.ontology.quad(frame.type),
+            type=event_type,
+            quad=self.ontology.quad(event_type),
             trigger=Trigger(text=text[start:end], start=start, end=end, lemma=frame.lemma),
-            who=participants(who, text),
-            whom=participants(whom, text),
-            where=None if place is None else participant(place, text),
+            who=participants(who, text, index.is_time),
+            whom=participants(whom, text, index.is_time),
+            where=None if place is None else participant(place, text, index.is_time),
             when=when,
-            negated=frame_negated(frame),
-            modality=frame_modality(frame),
+            negated=negated,
+            modality=modality,
             sentence=frame.sentence.index,
         )
 

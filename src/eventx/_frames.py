@@ -61,9 +61,14 @@ class Frame:
         return out + self.absorbed
 
 
+def _lemma(node: Node, ontology: Ontology, pos: str) -> str:
+    """The node's lemma as the lexicon spells it (see :meth:`Ontology.known_lemma`)."""
+    return ontology.known_lemma(node.lemma, node.text, pos, g.LEMMA_SUFFIX_RULES)
+
+
 def _match_phrase(head: Node, ontology: Ontology, pos: str) -> tuple[list[Node], str, tuple[str, ...]] | None:
     """The longest multi-word entry headed by ``head`` whose other words are among its dependents."""
-    for entry in ontology.phrases_for(head.lemma, pos):
+    for entry in ontology.phrases_for(_lemma(head, ontology, pos), pos):
         matched: list[Node] = []  # a matched preposition is recorded by the noun it marks
         pool = [c for c in head.children if c.base_rel != "punct"]
         for word in entry.words[1:]:
@@ -80,7 +85,7 @@ def _match_phrase(head: Node, ontology: Ontology, pos: str) -> tuple[list[Node],
 
 
 def _noun_type(node: Node, ontology: Ontology) -> str | None:
-    return ontology.lookup(node.lemma, "NOUN") or ontology.lookup(node.text, "NOUN")
+    return ontology.lookup(_lemma(node, ontology, "NOUN"), "NOUN")
 
 
 def _light_noun(verb: Node, ontology: Ontology) -> Node | None:
@@ -131,7 +136,7 @@ def find_frames(sentence: Sentence, ontology: Ontology) -> list[Frame]:
             if phrase:
                 frame = Frame(sentence, node, [node, *phrase[0]], " ".join(phrase[2]), phrase[1], verb=None)
             else:
-                frame = Frame(sentence, node, [node], node.lemma.lower(), _noun_type(node, ontology), verb=None)
+                frame = Frame(sentence, node, [node], _lemma(node, ontology, "NOUN"), _noun_type(node, ontology), verb=None)
         else:
             continue
         frame.absorbed = _absorbing_chain(frame.anchor if frame.verb is None else frame.verb, absorbed)
@@ -149,9 +154,10 @@ def _verb_frame(sentence: Sentence, verb: Node, ontology: Ontology, consumed: se
     if noun is not None:
         consumed.add(noun.index)
         words = [verb, noun]
-        return Frame(sentence, noun, words, f"{verb.lemma.lower()} {noun.lemma.lower()}",
+        return Frame(sentence, noun, words, f"{verb.lemma.lower()} {_lemma(noun, ontology, 'NOUN')}",
                      _noun_type(noun, ontology), verb=verb)
-    return Frame(sentence, verb, [verb], verb.lemma.lower(), ontology.lookup(verb.lemma, "VERB"), verb=verb)
+    lemma = _lemma(verb, ontology, "VERB")
+    return Frame(sentence, verb, [verb], lemma, ontology.lookup(lemma, "VERB"), verb=verb)
 
 
 def _absorbing_chain(node: Node, absorbed: dict[int, Node]) -> list[Node]:

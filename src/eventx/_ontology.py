@@ -18,6 +18,7 @@ import json
 import os
 from collections import defaultdict
 from importlib import resources
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,16 @@ class Ontology:
     quads: dict[str, str | None]
     single: dict[tuple[str, str], str]
     phrases: dict[tuple[str, str], tuple[TriggerEntry, ...]]
+    intent_modalities: frozenset[str] = frozenset()
+    intent_types: dict[str, str] = attrs.Factory(dict)
+
+    def coded_type(self, event_type: str | None, modality: str, negated: bool) -> str | None:
+        """The type an event is coded as, given its modality: with an ``intent`` section
+        (PLOVER has one) a future or intended material event is coded as the commitment
+        or threat it is ("will provide aid" → AGREE, "will attack" → THREATEN)."""
+        if event_type is None or negated or modality not in self.intent_modalities:
+            return event_type
+        return self.intent_types.get(self.quad(event_type) or "", event_type)
 
     def quad(self, event_type: str | None) -> str | None:
         """The quad category of ``event_type`` (``None`` for ``None``)."""
@@ -60,6 +71,26 @@ class Ontology:
     def phrases_for(self, head_lemma: str, pos: str) -> tuple[TriggerEntry, ...]:
         """Multi-word entries headed by ``head_lemma``, longest first."""
         return self.phrases.get((head_lemma.lower(), pos), ())
+
+    def knows(self, lemma: str, pos: str) -> bool:
+        """Whether ``lemma`` is a trigger or heads a multi-word trigger."""
+        key = (lemma, pos)
+        return key in self.single or key in self.phrases
+
+    def known_lemma(self, lemma: str, text: str, pos: str, suffix_rules: Sequence[tuple[str, str]]) -> str:
+        """The lexicon's form of a word: its lemma when known, else the first suffix-rule
+        candidate of its form the lexicon knows ("rioted" → "riot"), else the lemma."""
+        lemma, text = lemma.lower(), text.lower()
+        if self.knows(lemma, pos) or self.knows(text, pos):
+            return lemma if self.knows(lemma, pos) else text
+        for word in (text, lemma):
+            for suffix, replacement in suffix_rules:
+                if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                    stem = word[: -len(suffix)]
+                    for candidate in (stem + replacement, stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+                        if candidate and self.knows(candidate, pos):
+                            return candidate
+        return lemma
 
 
 def _parse(data: Any, origin: str) -> Ontology:
@@ -88,7 +119,13 @@ def _parse(data: Any, origin: str) -> Ontology:
     # a longer trigger, so it is dropped
     ordered = {key: tuple(sorted((e for e in v if single.get(key) != e.type), key=lambda e: -len(e.words)))
                for key, v in phrases.items()}
-    return Ontology(name=str(data.get("name", origin)), quads=quads, single=single, phrases=ordered)
+    intent = data.get("intent") or {}
+    intent_types = {str(k): str(v) for k, v in (intent.get("types_by_quad") or {}).items()}
+    unknown = set(intent_types.values()) - set(quads)
+    if unknown:
+        raise OntologyError(f"{origin}: intent maps to unknown types {sorted(unknown)}")
+    return Ontology(name=str(data.get("name", origin)), quads=quads, single=single, phrases=ordered,
+                    intent_modalities=frozenset(intent.get("modalities") or ()), intent_types=intent_types)
 
 
 def load_ontology(source: str | os.PathLike[str] | dict[str, Any] | None = None) -> Ontology:

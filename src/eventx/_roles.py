@@ -143,4 +143,33 @@ def frame_roles(frame: Frame) -> tuple[list[Node], list[Node]]:
             whom += [n for n in noun_whom if n not in whom]
     who = [_resolve_relative(n) for n in who if _nominal(n)]
     whom = [_resolve_relative(n) for n in whom if n not in who]
+    if not whom and frame.type is not None:
+        whom = _reciprocal(frame, who) or _complement_targets(frame)
     return who, whom
+
+
+def _reciprocal(frame: Frame, who: list[Node]) -> list[Node]:
+    """Coordinated actors of a symmetric event act on each other ("X and Y met")."""
+    if frame.type not in g.SYMMETRIC_TYPES:
+        return []
+    conjuncts = [c for h in who for c in [h, *h.kids("conj")]]
+    modifiers = [m for h in who for m in h.kids("amod", "compound") if m.kids("conj")]
+    return list(who) if len(conjuncts) > 1 or modifiers else []
+
+
+def _complement_targets(frame: Frame) -> list[Node]:
+    """The target of a typed verb of saying or intending lies in its complement clause:
+    "threatened to close *the strait*", "demanded that *the government* resign"."""
+    if frame.verb is None:
+        return []
+    for clause in frame.verb.children:
+        if clause.deprel == "xcomp":
+            found = [c for c in clause.children if c.deprel in g.OBJECT_RELS and _nominal(c)]
+        elif clause.deprel == "ccomp":
+            found = [c for c in clause.children if c.deprel in g.SUBJECT_RELS and _nominal(c)
+                     and c.upos != "PRON"] or [c for c in clause.children if c.deprel in g.OBJECT_RELS and _nominal(c)]
+        else:
+            continue
+        if found:
+            return found
+    return []

@@ -8,6 +8,8 @@ apposition glued on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from eventx import _grammar as g
 from eventx._graph import Node
 from eventx._kinds import entity_kind
@@ -46,10 +48,20 @@ def _trailing_attachments(head: Node) -> set[int]:
             if c.base_rel in ("nmod", "obl", "advmod") and c.index > head.index and c.case_lemma() != "of"}
 
 
-def participant(head: Node, text: str) -> Participant:
-    """The participant whose syntactic head is ``head``; ``text`` is the document text."""
+def _never(node: Node) -> bool:
+    return False
+
+
+def participant(head: Node, text: str, is_time: Callable[[Node], bool] = _never) -> Participant:
+    """The participant whose syntactic head is ``head``; ``text`` is the document text.
+
+    Words of time expressions a parser attached to the phrase ("officials *today*")
+    are left out.
+    """
     head = _named_apposition(head)
     nodes = head.sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS)  # type: ignore[union-attr]
+    timed = {d.index for c in head.children if is_time(c) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
+    nodes = [n for n in nodes if n.index not in timed]
     dropped = _trailing_attachments(head)
     if dropped:
         keep = {n.index for n in nodes} - {d.index for i in dropped
@@ -65,11 +77,28 @@ def participant(head: Node, text: str) -> Participant:
                        kind=entity_kind(head, nodes, span_text))
 
 
-def participants(heads: list[Node], text: str) -> tuple[Participant, ...]:
-    """Participants for role heads, conjuncts expanded, duplicates dropped, in text order."""
+def _merge_adjacent(found: list[Participant], text: str) -> list[Participant]:
+    """Join capitalised participants separated by nothing but spaces: a name a parser
+    split in two ("North" + "Korea" as two subjects) is one participant."""
+    merged: list[Participant] = []
+    for p in found:
+        last = merged[-1] if merged else None
+        if (last is not None and last.end <= p.start and not text[last.end:p.start].strip()
+                and last.text[:1].isupper() and p.text[:1].isupper()):
+            merged[-1] = Participant(text=text[last.start:p.end], start=last.start, end=p.end, head=p.head,
+                                     kind=p.kind or last.kind)
+        else:
+            merged.append(p)
+    return merged
+
+
+def participants(heads: list[Node], text: str, is_time: Callable[[Node], bool] = _never) -> tuple[Participant, ...]:
+    """Participants for role heads, conjuncts expanded, time words and duplicates dropped, in text order."""
     seen: dict[tuple[int, int], Participant] = {}
     for head in heads:
         for conjunct in expand_conjuncts(head):
-            p = participant(conjunct, text)
+            if is_time(conjunct):
+                continue
+            p = participant(conjunct, text, is_time)
             seen.setdefault((p.start, p.end), p)
-    return tuple(sorted(seen.values(), key=lambda p: p.start))
+    return tuple(_merge_adjacent(sorted(seen.values(), key=lambda p: p.start), text))
