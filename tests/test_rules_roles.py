@@ -187,3 +187,22 @@ def test_split_names_are_merged(extractor):
              "./PUNCT/3/punct")
     event = only(extractor.extract_document(conllu(parse)), "expel")
     assert [p.text for p in event.who] == ["North Korea"]
+
+
+PRONOUNS = [
+    pytest.param("Syria/PROPN/2/nsubj says/say/VERB/0/root/Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin "
+                 "it/PRON/5/nsubj/Number=Sing|Person=3|PronType=Prs will/AUX/5/aux withdraw/VERB/2/ccomp/VerbForm=Inf ./PUNCT/2/punct",
+                 "withdraw", ["Syria"], id="it-reported-by-country"),
+    pytest.param("The/DET/2/det rebels/rebel/NOUN/3/nsubj/Number=Plur said/say/VERB/0/root/" + PAST
+                 + " they/PRON/6/nsubj/Number=Plur|Person=3|PronType=Prs will/AUX/6/aux release/VERB/3/ccomp/VerbForm=Inf "
+                 "hostages/hostage/NOUN/6/obj ./PUNCT/3/punct", "release", ["The rebels"], id="they-reported-by-plural"),
+    pytest.param("Macron/PROPN/2/nsubj/Number=Sing said/say/VERB/0/root/" + PAST
+                 + " they/PRON/5/nsubj/Number=Plur|Person=3|PronType=Prs will/AUX/5/aux withdraw/VERB/2/ccomp/VerbForm=Inf ./PUNCT/2/punct",
+                 "withdraw", ["they"], id="no-agreement-keeps-pronoun"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who"), PRONOUNS)
+def test_reported_pronouns(extractor, parse, lemma, who):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert [p.text for p in event.who] == who

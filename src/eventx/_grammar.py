@@ -28,6 +28,7 @@ WHOM_PREPOSITIONS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DAT
 NOUN_ARGUMENT_PREPOSITIONS: dict[str, str] = dict(_DATA["noun_argument_prepositions"])
 AGENT_PREPOSITIONS = frozenset(_DATA["agent_prepositions"])
 SYMMETRIC_TYPES = frozenset(_DATA["symmetric_types"])
+COMPLEMENT_PARTNER_PREPOSITIONS = frozenset(_DATA["complement_partner_prepositions"])
 LEMMA_SUFFIX_RULES: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _DATA["lemma_suffix_rules"])
 
 #: Relations of a verb's subject.

@@ -12,6 +12,7 @@ from __future__ import annotations
 from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
+from eventx._kinds import ORG_WORDS
 
 __all__ = ["frame_roles", "inherited_subject"]
 
@@ -141,7 +142,7 @@ def frame_roles(frame: Frame) -> tuple[list[Node], list[Node]]:
             noun_who, noun_whom = _nominal_roles(frame, noun)
             who = who or noun_who
             whom += [n for n in noun_whom if n not in whom]
-    who = [_resolve_relative(n) for n in who if _nominal(n)]
+    who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who if _nominal(n)]
     whom = [_resolve_relative(n) for n in whom if n not in who]
     if not whom and frame.type is not None:
         whom = _reciprocal(frame, who) or _complement_targets(frame)
@@ -159,17 +160,48 @@ def _reciprocal(frame: Frame, who: list[Node]) -> list[Node]:
 
 def _complement_targets(frame: Frame) -> list[Node]:
     """The target of a typed verb of saying or intending lies in its complement clause:
-    "threatened to close *the strait*", "demanded that *the government* resign"."""
+    "threatened to close *the strait*", "demanded that *the government* resign",
+    "offered to hand over suspects *to Britain*" (a named partner is preferred)."""
     if frame.verb is None:
         return []
     for clause in frame.verb.children:
-        if clause.deprel == "xcomp":
-            found = [c for c in clause.children if c.deprel in g.OBJECT_RELS and _nominal(c)]
-        elif clause.deprel == "ccomp":
-            found = [c for c in clause.children if c.deprel in g.SUBJECT_RELS and _nominal(c)
-                     and c.upos != "PRON"] or [c for c in clause.children if c.deprel in g.OBJECT_RELS and _nominal(c)]
-        else:
+        if clause.deprel not in ("xcomp", "ccomp"):
             continue
-        if found:
-            return found
+        subjects = [c for c in clause.children if c.deprel in g.SUBJECT_RELS and _nominal(c) and c.upos != "PRON"]
+        objects = [c for c in clause.children if c.deprel in g.OBJECT_RELS and _nominal(c)]
+        partners = [c for c in clause.children if c.base_rel == "obl" and c.case_lemma() in g.COMPLEMENT_PARTNER_PREPOSITIONS
+                    and _nominal(c)]
+        candidates = (subjects if clause.deprel == "ccomp" else []) + partners + objects
+        named = [c for c in candidates if c.upos == "PROPN"]
+        if named or candidates:
+            return named[:1] or candidates[:1]
     return []
+
+
+def _agrees(pronoun: Node, antecedent: Node) -> bool:
+    number = antecedent.feats.get("Number", "Sing")
+    lemma = pronoun.lemma.lower()
+    if lemma in ("he", "she"):
+        return number == "Sing" and antecedent.upos in ("PROPN", "NOUN")
+    if lemma == "it":
+        return number == "Sing"
+    # "they" also stands for collective nouns ("the government said they…")
+    return lemma == "they" and (number == "Plur" or antecedent.lemma.lower() in ORG_WORDS)
+
+
+def resolve_reported_pronoun(node: Node) -> Node:
+    """A third-person subject pronoun in a clause reported or intended by its sentence's
+    subject stands for that subject: "*Syria* says *it* is willing to withdraw",
+    "the rebels said *they* would release…" (number and gender permitting)."""
+    if node.upos != "PRON" or node.feats.get("Person") != "3" or node.feats.get("PronType") == "Rel":
+        return node
+    clause = node.governor
+    for _ in range(MAX_CLIMB):
+        if clause is None or clause.deprel not in ("ccomp", "xcomp", "conj") or clause.governor is None:
+            return node
+        governor = clause.governor
+        subjects = [s for s in _subjects(governor) if s.upos in ("PROPN", "NOUN")]
+        if subjects:
+            return subjects[0] if _agrees(node, subjects[0]) else node
+        clause = governor
+    return node
