@@ -112,6 +112,9 @@ class Event:
     Attributes:
         type: PLOVER event type (``"CONSULT"``, ``"ASSAULT"``…) or ``None`` when
             the trigger is not in the ontology (reporting verbs, other predicates).
+            As PLOVER codes them, a future or intended material event is the
+            commitment or threat it states ("will send aid" → ``"AGREE"``,
+            "will attack" → ``"THREATEN"``); the trigger keeps the action.
         quad: PLOVER quad category of ``type`` (``"VERBAL_COOPERATION"``…) or ``None``.
         trigger: The word or phrase expressing the event.
         who: The actors (source), several when coordinated.
@@ -119,10 +122,10 @@ class Event:
         where: The place the event happens, or ``None``.
         when: The time the event happens, or ``None``.
         negated: ``True`` when the text says the event did not (or will not) happen.
-        modality: ``"asserted"``, ``"future"``, ``"hypothetical"`` (conditionals,
-            "could", "may"), ``"intended"`` ("plan/hope/want to"), ``"expected"``
-            ("expected to", "set to"), ``"obligation"`` ("must", "should") or
-            ``"question"``.
+        modality: ``"asserted"``, ``"future"`` ("will", "expected to", "set to",
+            "upcoming"), ``"intended"`` ("plan/hope/want to"), ``"obligation"``
+            ("must", "should") or ``"hypothetical"`` ("could", "may", "would",
+            conditional clauses, "potential").
         sentence: Index of the sentence (0-based) in the document.
     """
 
