@@ -206,3 +206,23 @@ PRONOUNS = [
 def test_reported_pronouns(extractor, parse, lemma, who):
     event = only(extractor.extract_document(conllu(parse)), lemma)
     assert [p.text for p in event.who] == who
+
+
+def test_inverted_reporter_is_the_speaker(extractor):
+    parse = ("Talks/talk/NOUN/2/nsubj failed/fail/VERB/0/root/" + PAST + " ,/PUNCT/4/punct said/say/VERB/2/parataxis/" + PAST
+             + " Angers/PROPN/4/obj ./PUNCT/2/punct")
+    event = only(extractor.extract_document(conllu(parse)), "say")
+    assert [p.text for p in event.who] == ["Angers"] and event.whom == ()
+
+
+@pytest.mark.parametrize(("parse", "lemma", "is_event"), [
+    ("The/DET/2/det development/NOUN/3/nsubj stalled/stall/VERB/0/root/" + PAST, "development", True),
+    ("The/DET/2/det order/NOUN/3/nsubj arrived/arrive/VERB/0/root/" + PAST, "order", True),
+    ("The/DET/2/det government/NOUN/3/nsubj resigned/resign/VERB/0/root/" + PAST, "government", False),
+    ("The/DET/2/det building/NOUN/3/nsubj collapsed/collapse/VERB/0/root/" + PAST, "building", False),
+])
+def test_untyped_eventive_nouns(extractor, parse, lemma, is_event):
+    events = extractor.extract_document(conllu(parse))
+    found = [e for e in events if e.trigger.lemma == lemma]
+    assert bool(found) is is_event
+    assert all(e.type is None for e in found)

@@ -88,9 +88,19 @@ def _partner_obliques(host: Node, event_type: str | None) -> list[Node]:
             if c.deprel in g.OBLIQUE_RELS and c.deprel != "obl:agent" and c.case_lemma() in preps and _nominal(c)]
 
 
+def _inverted_reporter(verb: Node) -> list[Node]:
+    """The speaker after a reporting verb that a parser took for its object
+    ("…, said *Angers*", "…, said *the official*")."""
+    if verb.lemma.lower() not in g.REPORTING_VERBS:
+        return []
+    quoted = verb.deprel == "parataxis" or any(c.base_rel in ("ccomp", "parataxis") and c.index < verb.index
+                                                for c in verb.children)
+    return [c for c in verb.kids("obj") if c.index > verb.index and c.upos in ("PROPN", "NOUN")][:1] if quoted else []
+
+
 def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     trigger = {n.index for n in frame.trigger}
-    who = _subjects(verb)
+    who = _subjects(verb) or _inverted_reporter(verb)
     whom: list[Node] = []
     if _is_passive(verb):
         whom += [c for c in verb.children if c.deprel == "nsubj:pass"]
@@ -108,7 +118,8 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
                 whom = inherited
             elif role == "who":
                 who = inherited
-    whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and _nominal(c)]
+    whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and _nominal(c)
+             and c not in who]
     whom += [c for c in _partner_obliques(verb, frame.type) if c.index not in trigger]
     return who, whom
 

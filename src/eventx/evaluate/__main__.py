@@ -1,4 +1,4 @@
-"""``python -m eventx.evaluate {meantime,plover,tempeval,ud} [options]``: one command per evaluation."""
+"""``python -m eventx.evaluate {meantime,ner,plover,tempeval,ud} [options]``: one command per evaluation."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from collections.abc import Callable, Sequence
 
 
 def _commands() -> dict[str, Callable[[Sequence[str] | None], int | None]]:
-    from eventx.evaluate import _meantime, _plover, _tempeval, _ud
+    from eventx.evaluate import _meantime, _ner, _plover, _tempeval, _ud
 
-    return {"meantime": _meantime.main, "plover": _plover.main, "tempeval": _tempeval.main, "ud": _ud.main}
+    return {"meantime": _meantime.main, "ner": _ner.main, "plover": _plover.main, "tempeval": _tempeval.main,
+            "ud": _ud.main}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

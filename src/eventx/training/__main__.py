@@ -17,7 +17,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--steps", type=int, default=None, help="override every component's step count")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--skip-prepare", action="store_true", help="reuse the prepared data in --work-dir")
+    parser.add_argument("--card", type=Path, default=None, metavar="FILE",
+                        help="only write the model card's component table (flags, steps, sizes of --out-dir) to FILE")
+    parser.add_argument("--shrink", action="store_true",
+                        help="only rewrite the model files of --out-dir with float16 weights (half the size)")
     args = parser.parse_args(argv)
+    if args.shrink:
+        from eventx.training._shrink import shrink_model_file
+
+        for name in COMPONENTS:
+            path = args.out_dir / COMPONENTS[name].filename
+            if path.is_file():
+                before, after = shrink_model_file(path)
+                print(f"{path}: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
+        return
+    if args.card:
+        from eventx.training._card import component_table
+
+        args.card.write_text(component_table(args.out_dir), encoding="utf-8")
+        return
     if not args.skip_prepare:
         prepare_data(args.work_dir)
     for name in args.components:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from eventx.training._components import COMPONENTS, SEED, Component
 from eventx.training._data import build_treebank
+from eventx.training._ner import prepare_ner
 
 
 def _paths(work_dir: Path, out_dir: Path) -> dict[str, str]:
@@ -16,6 +17,7 @@ def _paths(work_dir: Path, out_dir: Path) -> dict[str, str]:
         "ud": str(work_dir / "ud" / "UD_English-EWT"),
         "tokenize": str(work_dir / "data" / "tokenize"),
         "mwt": str(work_dir / "data" / "mwt"),
+        "ner": str(work_dir / "data" / "ner"),
         "scratch": str(work_dir / "scratch"),
         "out": str(out_dir),
     }
@@ -29,9 +31,10 @@ def _stanza_env(work_dir: Path) -> dict[str, str]:
 
 
 def prepare_data(work_dir: Path, *, include_gum: bool = True, max_sentences: int | None = None) -> None:
-    """Build the treebank under ``work_dir`` and run stanza's data preparers on it."""
+    """Build the treebank under ``work_dir`` and run stanza's data preparers on it (and write the GUM NER data)."""
     work_dir = work_dir.resolve()
     build_treebank(work_dir / "ud", include_gum=include_gum, max_sentences=max_sentences)
+    prepare_ner(work_dir, max_sentences=max_sentences)
     (work_dir / "scratch").mkdir(parents=True, exist_ok=True)
     for preparer in ("prepare_tokenizer_treebank", "prepare_mwt_treebank"):
         subprocess.run(
