@@ -45,6 +45,10 @@ ROBUSTNESS = [
         "speak with", "CONSULT", ["Macron"], ["Trump"], id="trailing-attachment"),
 ]
 
+ROBUSTNESS.append(pytest.param(  # a preposition hung on a modifier still marks the phrase
+    "Macron/PROPN/2/nsubj spoke/speak/VERB/0/root/" + PAST + " with/ADP/4/case US/PROPN/5/compound Trump/PROPN/2/obl ./PUNCT/2/punct",
+    "speak with", "CONSULT", ["Macron"], ["US Trump"], id="preposition-on-modifier"))
+
 INHERITANCE = [
     pytest.param(  # coordination of subjects + raising through passive "expected"
         "Rubio/PROPN/5/nsubj:pass and/CCONJ/3/cc Lavrov/PROPN/1/conj are/be/AUX/5/aux:pass "

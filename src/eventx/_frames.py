@@ -75,7 +75,7 @@ def _match_phrase(head: Node, ontology: Ontology, pos: str) -> tuple[list[Node],
             found = next((c for c in pool if c.lemma.lower() == word or c.text.lower() == word), None)
             if found is None:
                 # an oblique's preposition: "go on strike" matches on + strike, "call for" on "for"
-                if any(cc.deprel == "case" and cc.lemma.lower() == word for c in pool for cc in c.children):
+                if any(c.case_lemma() == word for c in pool):
                     continue
                 break
             matched.append(found)

@@ -55,12 +55,26 @@ class Node:
         return [c for c in self.children if c.deprel in deprels or c.base_rel in deprels]
 
     def case_lemma(self) -> str | None:
-        """The lemma of this nominal's preposition (``case``/``mark``), multi-word ones joined."""
-        for child in self.children:
-            if child.deprel == "case":
-                fixed = [f.lemma for f in child.children if f.deprel == "fixed"]
-                return " ".join([child.lemma, *fixed]).lower()
-        return None
+        """The lemma of this nominal's preposition (``case``), multi-word ones joined.
+
+        A preposition a parser hung on a modifier instead of the head ("*with* US
+        President Trump" with *with* under *US*) still counts when it opens the phrase.
+        """
+        case = next((c for c in self.children if c.deprel == "case"), None)
+        if case is None:
+            first = self._leftmost()
+            if first is not self and first.deprel == "case" and first.index < self.index:
+                case = first
+        if case is None:
+            return None
+        fixed = [f.lemma for f in case.children if f.deprel == "fixed"]
+        return " ".join([case.lemma, *fixed]).lower()
+
+    def _leftmost(self) -> Node:
+        node = self
+        while node.children and node.children[0].index < node.index:
+            node = min(node.children, key=lambda c: c.index)
+        return node
 
     def __repr__(self) -> str:
         return f"Node({self.index}:{self.text}/{self.upos}/{self.deprel}->{self.head})"

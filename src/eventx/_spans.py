@@ -41,11 +41,13 @@ def _named_apposition(head: Node) -> Node:
 
 def _trailing_attachments(head: Node) -> set[int]:
     """Modifiers after a name that a parser glued to it but that belong to the clause
-    ("Trump *ahead of the talks*", "Lavrov *in Riyadh*"); "of" phrases stay ("Bank of England")."""
+    ("Trump *ahead of the talks*", "Lavrov *in Riyadh*"); "of" phrases and bare names
+    stay ("Bank of England", "Secretary of State Marco *Rubio*")."""
     if head.upos != "PROPN":
         return set()
     return {c.index for c in head.children
-            if c.base_rel in ("nmod", "obl", "advmod") and c.index > head.index and c.case_lemma() != "of"}
+            if c.base_rel in ("nmod", "obl", "advmod") and c.index > head.index
+            and (c.case_lemma() not in (None, "of") or (c.case_lemma() is None and c.upos != "PROPN"))}
 
 
 def _never(node: Node) -> bool:
@@ -67,7 +69,7 @@ def participant(head: Node, text: str, is_time: Callable[[Node], bool] = _never)
         keep = {n.index for n in nodes} - {d.index for i in dropped
                                            for d in head.sentence.subtree(head.sentence.nodes[i])}  # type: ignore[union-attr]
         nodes = [n for n in nodes if n.index in keep]
-    while len(nodes) > 1 and nodes[0].upos in EDGE_TRIM_UPOS:
+    while len(nodes) > 1 and (nodes[0].upos in EDGE_TRIM_UPOS or nodes[0].deprel == "case"):
         nodes = nodes[1:]
     while len(nodes) > 1 and nodes[-1].upos in EDGE_TRIM_UPOS:
         nodes = nodes[:-1]
