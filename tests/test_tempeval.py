@@ -78,3 +78,14 @@ def test_main_prints_table(corpus, capsys):
 def test_format_report_has_one_row_per_corpus(corpus):
     text = format_report(evaluate_tempeval(corpus, corpora=("TimeBank",)))
     assert len(text.splitlines()) == 4
+
+
+@pytest.mark.data
+def test_report_writes_what_the_evaluation_printed(tmp_path, data_dir, monkeypatch):
+    from eventx.evaluate.__main__ import main
+
+    monkeypatch.setenv("EVENTX_DATA", str(data_dir))
+    out = tmp_path / "accuracy.md"
+    assert main(["report", str(out), "tempeval"]) == 0
+    text = out.read_text()
+    assert "python -m eventx.evaluate tempeval" in text and "value F1" in text
