@@ -148,3 +148,12 @@ def test_exception_tree():
     for error in (eventx.ModelError, eventx.OntologyError, eventx.ParseInputError):
         assert issubclass(error, eventx.EventxError)
     assert issubclass(eventx.ParseInputError, ValueError)
+
+
+def test_stanza_document_without_offsets_gets_them(extractor):
+    from stanza.utils.conll import CoNLL
+
+    doc = CoNLL.conll2doc(input_str=SENTENCE)
+    assert doc.text is None
+    (attacked,) = [e for e in extractor.extract_document(doc) if e.trigger.lemma == "attack"]
+    assert (attacked.trigger.start, attacked.who[0].text) == (7, "Russia")

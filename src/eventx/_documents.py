@@ -71,7 +71,6 @@ def document_from_input(doc: Any) -> Any:
         raise ParseInputError("the document has no dependency parse (every word needs head, deprel and upos); "
                               "parse it with a pipeline that includes pos and depparse")
     _check_tree(doc)
-    if not _has_offsets(doc):
-        from stanza.utils.conll import CoNLL as _C  # noqa: N814 - round-trip to rebuild offsets
-        doc = _C.conll2doc(input_str="{:c}".format(doc), reconstruct_text=True)
+    if not _has_offsets(doc):  # a round trip through CoNLL-U rebuilds text and offsets
+        doc = CoNLL.conll2doc(input_str="{:c}".format(doc), reconstruct_text=True)
     return doc

@@ -178,7 +178,6 @@ def _absorbing_chain(node: Node, absorbed: dict[int, Node]) -> list[Node]:
 
 
 def _according_to(sentence: Sentence, case: Node) -> Frame:
+    """ "according to X": a reporting event whose source is X (the governor of *according*)."""
     words = [case, *[c for c in case.children if c.deprel == "fixed"]]
-    source = case.governor
-    return Frame(sentence, case, words, _span_lemma(words), None, verb=None, reporting=True,
-                 absorbed=[] if source is None else [])
+    return Frame(sentence, case, words, _span_lemma(words), None, verb=None, reporting=True)
