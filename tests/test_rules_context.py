@@ -124,3 +124,20 @@ INTENT = [
 def test_plover_codes_commitments_and_threats(extractor, parse, lemma, type_):
     """PLOVER codes a future material event as the commitment (AGREE) or threat (THREATEN) it is."""
     assert only(extractor.extract_document(conllu(parse)), lemma).type == type_
+
+
+CODING = [
+    pytest.param("Russia/PROPN/2/nsubj said/say/VERB/0/root/" + PAST + " Sudan/PROPN/5/nsubj must/AUX/5/aux return/VERB/2/ccomp/" + INF
+                 + " the/DET/7/det helicopter/NOUN/5/obj ./PUNCT/2/punct", "say", "DEMAND", ["Sudan"], id="reported-obligation-is-demand"),
+    pytest.param("Syria/PROPN/4/nsubj will/AUX/4/aux not/PART/4/advmod accept/VERB/0/root/" + INF + " refugees/refugee/NOUN/4/obj ./PUNCT/4/punct",
+                 "accept", "REJECT", ["refugees"], id="negated-agree-is-reject"),
+    pytest.param("North/PROPN/2/compound Korea/PROPN/3/nsubj tried/try/VERB/0/root/" + PAST + " to/PART/5/mark hack/VERB/3/xcomp/" + INF
+                 + " computers/computer/NOUN/5/obj ./PUNCT/3/punct", "hack", "COERCE", ["computers"], id="attempt-is-not-a-threat"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "type_", "whom"), CODING)
+def test_plover_coding_of_statements(extractor, parse, lemma, type_, whom):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert event.type == type_
+    assert [p.text for p in event.whom] == whom

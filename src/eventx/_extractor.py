@@ -15,6 +15,7 @@ from typing import Any, Union
 
 from eventx._documents import check_text, document_from_input
 from eventx._frames import Frame, find_frames
+from eventx._grammar import REPORTING_VERBS
 from eventx._graph import Sentence, sentences_from_document
 from eventx._modality import frame_modality, frame_negated
 from eventx._models import BUNDLED, load_pipeline, resolve_model_dir
@@ -154,10 +155,25 @@ class Extractor:
         if reference is None:
             reference = find_dateline_date(text)
         frames = [f for s in sentences for f in find_frames(s, self.ontology)]
+        self._type_reports(frames)
         times = self._times.tag(text, reference, tense=_TenseOracle(sentences))
         index = TimeIndex(sentences, times)
         when = index.attach(frames)
         return [self._event(frame, text, index, when.get(id(frame))) for frame in frames]
+
+    def _type_reports(self, frames: list[Frame]) -> None:
+        """Type a reporting verb by what its reported clause does, where the ontology
+        says so: "Russia said Sudan *must* return the helicopter" is a DEMAND by Russia."""
+        if not self.ontology.reported_types:
+            return
+        by_host = {(f.sentence.index, h.index): f for f in frames for h in f.hosts}
+        for frame in frames:
+            if frame.type is not None or frame.verb is None or frame.lemma not in REPORTING_VERBS:
+                continue
+            for clause in frame.verb.kids("ccomp", "parataxis"):
+                reported = by_host.get((frame.sentence.index, clause.index))
+                if reported is not None and not frame_negated(reported):
+                    frame.type = self.ontology.reported_type(frame_modality(reported)) or frame.type
 
     def _event(self, frame: Frame, text: str, index: TimeIndex, when: TimeExpression | None) -> Event:
         who, whom = frame_roles(frame)

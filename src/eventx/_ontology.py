@@ -51,12 +51,23 @@ class Ontology:
     phrases: dict[tuple[str, str], tuple[TriggerEntry, ...]]
     intent_modalities: frozenset[str] = frozenset()
     intent_types: dict[str, str] = attrs.Factory(dict)
+    negated_types: dict[str, str] = attrs.Factory(dict)
+    reported_types: dict[str, str] = attrs.Factory(dict)
+
+    def reported_type(self, modality: str) -> str | None:
+        """The type of a reporting event whose reported clause has ``modality``
+        ("said Sudan *must* return…" → DEMAND), if the ontology codes one."""
+        return self.reported_types.get(modality)
 
     def coded_type(self, event_type: str | None, modality: str, negated: bool) -> str | None:
         """The type an event is coded as, given its modality: with an ``intent`` section
         (PLOVER has one) a future or intended material event is coded as the commitment
         or threat it is ("will provide aid" → AGREE, "will attack" → THREATEN)."""
-        if event_type is None or negated or modality not in self.intent_modalities:
+        if event_type is None:
+            return None
+        if negated:
+            return self.negated_types.get(event_type, event_type)
+        if modality not in self.intent_modalities:
             return event_type
         return self.intent_types.get(self.quad(event_type) or "", event_type)
 
@@ -78,12 +89,15 @@ class Ontology:
         return key in self.single or key in self.phrases
 
     def known_lemma(self, lemma: str, text: str, pos: str, suffix_rules: Sequence[tuple[str, str]]) -> str:
-        """The lexicon's form of a word: its lemma when known, else the first suffix-rule
-        candidate of its form the lexicon knows ("rioted" → "riot"), else the lemma."""
+        """The lexicon's form of a word: its lemma when known; for a word the lemmatizer
+        left unchanged (unseen in training), the first suffix-rule candidate the lexicon
+        knows ("rioted" → "riot"); else the lemma."""
         lemma, text = lemma.lower(), text.lower()
         if self.knows(lemma, pos) or self.knows(text, pos):
             return lemma if self.knows(lemma, pos) else text
-        for word in (text, lemma):
+        if lemma != text:  # the lemmatizer knew the word ("refugees" → "refugee"): trust it
+            return lemma
+        for word in (text,):
             for suffix, replacement in suffix_rules:
                 if word.endswith(suffix) and len(word) > len(suffix) + 2:
                     stem = word[: -len(suffix)]
@@ -115,17 +129,17 @@ def _parse(data: Any, origin: str) -> Ontology:
             single[(words[0], pos)] = event_type
         else:
             phrases[(words[0], pos)].append(TriggerEntry(words, pos, event_type))
-    # a phrase typed like its head alone ("speak with" when "speak" is CONSULT) adds nothing but
-    # a longer trigger, so it is dropped
-    ordered = {key: tuple(sorted((e for e in v if single.get(key) != e.type), key=lambda e: -len(e.words)))
-               for key, v in phrases.items()}
+    ordered = {key: tuple(sorted(v, key=lambda e: -len(e.words))) for key, v in phrases.items()}
     intent = data.get("intent") or {}
     intent_types = {str(k): str(v) for k, v in (intent.get("types_by_quad") or {}).items()}
-    unknown = set(intent_types.values()) - set(quads)
+    negated_types = {str(k): str(v) for k, v in (intent.get("negated_types") or {}).items()}
+    reported_types = {str(k): str(v) for k, v in (intent.get("reported_types_by_modality") or {}).items()}
+    unknown = {*intent_types.values(), *negated_types, *negated_types.values(), *reported_types.values()} - set(quads)
     if unknown:
         raise OntologyError(f"{origin}: intent maps to unknown types {sorted(unknown)}")
     return Ontology(name=str(data.get("name", origin)), quads=quads, single=single, phrases=ordered,
-                    intent_modalities=frozenset(intent.get("modalities") or ()), intent_types=intent_types)
+                    intent_modalities=frozenset(intent.get("modalities") or ()), intent_types=intent_types,
+                    negated_types=negated_types, reported_types=reported_types)
 
 
 def load_ontology(source: str | os.PathLike[str] | dict[str, Any] | None = None) -> Ontology:
