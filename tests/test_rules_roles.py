@@ -230,3 +230,19 @@ def test_untyped_eventive_nouns(extractor, parse, lemma, is_event):
     found = [e for e in events if e.trigger.lemma == lemma]
     assert bool(found) is is_event
     assert all(e.type is None for e in found)
+
+
+NOMINAL_SOURCES = [
+    pytest.param("The/DET/2/det ILO/PROPN/3/nsubj reiterated/reiterate/VERB/0/root/" + PAST + " its/its/PRON/5/nmod:poss/Poss=Yes "
+                 "demand/NOUN/3/obj ./PUNCT/3/punct", "demand", ["The ILO"], id="possessive-pronoun"),
+    pytest.param("Qatar/PROPN/2/nsubj launched/launch/VERB/0/root/" + PAST + " a/DET/5/det mediation/NOUN/5/compound "
+                 "effort/NOUN/2/obj ./PUNCT/2/punct", "mediation", ["Qatar"], id="support-verb-through-compound"),
+    pytest.param("Boeing/PROPN/2/nsubj challenged/challenge/VERB/0/root/" + PAST + " the/DET/4/det award/NOUN/2/obj ./PUNCT/2/punct",
+                 "award", [], id="not-through-ordinary-verbs"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who"), NOMINAL_SOURCES)
+def test_nominal_sources(extractor, parse, lemma, who):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert [p.text for p in event.who] == who

@@ -124,8 +124,51 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     return who, whom
 
 
+#: Possessive pronouns and the personal pronoun whose agreement they follow.
+POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
+def _support_verb(noun: Node) -> Node | None:
+    """The light verb an eventive noun is the object of, directly or through a
+    modifier ("*launched* a mediation effort", "*gave* 5 million dollars of aid")."""
+    node = noun
+    for _ in range(3):
+        governor = node.governor
+        if governor is None or node.base_rel not in ("obj", "nmod", "compound", "obl"):
+            return None
+        if governor.upos == "VERB":
+            return governor if governor.lemma.lower() in g.LIGHT_VERBS else None
+        node = governor
+    return None
+
+
+def _governing_subject(noun: Node) -> Node | None:
+    """The subject of the verb whose object (or object's modifier) ``noun`` is."""
+    node = noun
+    for _ in range(3):
+        governor = node.governor
+        if governor is None or node.base_rel not in ("obj", "nmod", "compound", "obl"):
+            return None
+        if governor.upos == "VERB":
+            subjects = [s for s in _subjects(governor) if s.upos in ("PROPN", "NOUN")]
+            return subjects[0] if subjects else None
+        node = governor
+    return None
+
+
+def _possessor(noun: Node, poss: Node) -> Node:
+    """A possessive pronoun on an eventive noun stands for the subject of the verb
+    above it when they agree: "the ILO reiterated *its* demand" → the ILO."""
+    personal = POSSESSIVE_PRONOUNS.get(poss.text.lower())
+    antecedent = _governing_subject(noun) if personal else None
+    if antecedent is None:
+        return poss
+    probe = Node(poss.index, personal, personal, "PRON", "", {}, "nmod:poss", poss.head, poss.start, poss.end, None)
+    return antecedent if _agrees(probe, antecedent) else poss
+
+
 def _nominal_roles(frame: Frame, noun: Node) -> tuple[list[Node], list[Node]]:
-    who: list[Node] = list(noun.kids("nmod:poss"))
+    who: list[Node] = [_possessor(noun, p) if p.upos == "PRON" else p for p in noun.kids("nmod:poss")]
     whom: list[Node] = []
     for child in noun.children:
         if child.base_rel != "nmod" or child.deprel == "nmod:poss" or not _nominal(child):
@@ -153,6 +196,10 @@ def frame_roles(frame: Frame) -> tuple[list[Node], list[Node]]:
             noun_who, noun_whom = _nominal_roles(frame, noun)
             who = who or noun_who
             whom += [n for n in noun_whom if n not in whom]
+    if not who and frame.verb is None:
+        support = _support_verb(frame.anchor)
+        if support is not None:
+            who = _subjects(support)
     who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who if _nominal(n)]
     whom = [_resolve_relative(n) for n in whom if n not in who]
     if not whom and frame.type is not None:
