@@ -28,3 +28,28 @@ def test_commands_record_seed_and_steps(tmp_path):
     assert argv[argv.index("--seed") + 1] == "1234"
     assert argv[argv.index("--max_steps") + 1] == "7"
     assert "--no_pretrain" in argv
+
+
+def test_shrink_halves_float_weights(tmp_path):
+    import torch
+
+    from eventx.training._shrink import shrink_model_file
+
+    path = tmp_path / "m.pt"
+    torch.save({"model": {"w": torch.ones(1000, 100), "steps": torch.tensor([3])}, "optimizer": {"state": 1},
+                "config": {"a": 1}}, path)
+    before, after = shrink_model_file(path)
+    loaded = torch.load(path, weights_only=False)
+    assert after < before * 0.6
+    assert loaded["model"]["w"].dtype == torch.float16 and loaded["model"]["steps"].dtype == torch.int64
+    assert "optimizer" not in loaded and loaded["config"] == {"a": 1}
+
+
+def test_card_lists_every_component_with_its_flags(tmp_path):
+    from eventx.training._card import component_table
+
+    (tmp_path / "pos.pt").write_bytes(b"x" * 2_000_000)
+    table = component_table(tmp_path)
+    for name, component in COMPONENTS.items():
+        assert f"| {name} | `{component.module}` |" in table
+    assert "--hidden_dim 150" in table and "2.0 MB" in table and "{" not in table
