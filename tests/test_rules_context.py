@@ -141,3 +141,8 @@ def test_plover_coding_of_statements(extractor, parse, lemma, type_, whom):
     event = only(extractor.extract_document(conllu(parse)), lemma)
     assert event.type == type_
     assert [p.text for p in event.whom] == whom
+
+
+def test_vague_references_are_not_when(extractor):
+    parse = "Leaders/leader/NOUN/3/nsubj recently/ADV/3/advmod met/meet/VERB/0/root/" + PAST + " ./PUNCT/3/punct"
+    assert only(extractor.extract_document(conllu(parse), reference_date="2025-02-17"), "meet").when is None

@@ -3,7 +3,8 @@
 The time layer (:mod:`eventx._time`) finds and normalises every expression in
 the text; here each DATE/TIME expression is placed in the parse (its head word
 is the one whose governor lies outside the span) and given to the nearest frame
-above it. Durations and sets are never an event's time. The tense of the
+above it. Durations, sets and vague references ("now", "recently": PRESENT_REF,
+PAST_REF, FUTURE_REF) are never an event's time. The tense of the
 governing clause is handed back to the time layer so weekdays resolve the right
 way ("met on Thursday" → the previous Thursday, "will meet on Thursday" → the next).
 """
@@ -66,7 +67,7 @@ class TimeIndex:
                 if not nodes:
                     continue
                 self._words.update((sentence.index, n.index) for n in nodes)
-                if expr.type in ANCHORING_TYPES:
+                if expr.type in ANCHORING_TYPES and not expr.value.endswith("_REF"):
                     head = _head_of(nodes)
                     self._by_head.setdefault((sentence.index, head.index), expr)
 
