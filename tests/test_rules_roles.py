@@ -246,3 +246,17 @@ NOMINAL_SOURCES = [
 def test_nominal_sources(extractor, parse, lemma, who):
     event = only(extractor.extract_document(conllu(parse)), lemma)
     assert [p.text for p in event.who] == who
+
+
+def test_clause_modifiers_glued_to_a_noun_stay_out(extractor):
+    parse = ("Vance/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " European/ADJ/4/amod leaders/leader/NOUN/2/obj "
+             "for/ADP/7/case their/their/PRON/7/nmod:poss handling/NOUN/4/nmod ./PUNCT/2/punct")
+    event = only(extractor.extract_document(conllu(parse)), "criticize")
+    assert [p.text for p in event.whom] == ["European leaders"]
+
+
+def test_a_participant_is_not_also_the_place(extractor):
+    parse = ("The/DET/2/det meeting/NOUN/0/root between/ADP/4/case US/PROPN/2/nmod and/CCONJ/7/cc Russian/ADJ/7/amod "
+             "officials/official/NOUN/4/conj")
+    event = only(extractor.extract_document(conllu(parse)), "meeting")
+    assert event.where is None and [p.text for p in event.who] == ["US", "Russian officials"]

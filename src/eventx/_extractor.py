@@ -177,7 +177,7 @@ class Extractor:
 
     def _event(self, frame: Frame, text: str, index: TimeIndex, when: TimeExpression | None) -> Event:
         who, whom = frame_roles(frame)
-        place = frame_place(frame, index.is_time)
+        place = frame_place(frame, index.is_time, frozenset(who) | frozenset(whom))
         start = min(n.start for n in frame.trigger)
         end = max(n.end for n in frame.trigger)
         negated, modality = frame_negated(frame), frame_modality(frame)

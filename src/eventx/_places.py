@@ -30,19 +30,20 @@ def _place_like(node: Node) -> bool:
     return is_place_name(node.text)
 
 
-def frame_place(frame: Frame, is_time: Callable[[Node], bool]) -> Node | None:
+def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: frozenset[Node] = frozenset()) -> Node | None:
     """The head of the place phrase of ``frame``, or ``None``.
 
     Args:
         frame: The event candidate.
         is_time: Whether a word heads a time expression (those are never places:
             "in February", "on Monday").
+        participants: Heads already taken as who/whom (never also the place).
     """
     if frame.reporting:
         return None
     for host in frame.hosts:
         for child in host.children:
-            if child.deprel not in LOCATIVE_RELS or is_time(child) or child in frame.trigger:
+            if child.deprel not in LOCATIVE_RELS or is_time(child) or child in frame.trigger or child in participants:
                 continue
             if child.case_lemma() in g.PLACE_PREPOSITIONS and _place_like(child):
                 return child

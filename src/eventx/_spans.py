@@ -40,14 +40,19 @@ def _named_apposition(head: Node) -> Node:
 
 
 def _trailing_attachments(head: Node) -> set[int]:
-    """Modifiers after a name that a parser glued to it but that belong to the clause
-    ("Trump *ahead of the talks*", "Lavrov *in Riyadh*"); "of" phrases and bare names
-    stay ("Bank of England", "Secretary of State Marco *Rubio*")."""
-    if head.upos != "PROPN":
-        return set()
-    return {c.index for c in head.children
-            if c.base_rel in ("nmod", "obl", "advmod") and c.index > head.index
-            and (c.case_lemma() not in (None, "of") or (c.case_lemma() is None and c.upos != "PROPN"))}
+    """Modifiers after a head that a parser glued to it but that belong to the clause
+    ("Trump *ahead of the talks*", "leaders *for their handling of*…"). *of* phrases
+    stay ("the town of Goma"), and so do names inside names ("Institute *for
+    Strategic Studies*", "Secretary of State Marco *Rubio*")."""
+    dropped = set()
+    for child in head.children:
+        if child.base_rel not in ("nmod", "obl", "advmod") or child.index < head.index:
+            continue
+        case = child.case_lemma()
+        if case == "of" or (head.upos == "PROPN" and child.upos == "PROPN"):
+            continue
+        dropped.add(child.index)
+    return dropped
 
 
 def _never(node: Node) -> bool:
