@@ -248,11 +248,11 @@ def test_nominal_sources(extractor, parse, lemma, who):
     assert [p.text for p in event.who] == who
 
 
-def test_clause_modifiers_glued_to_a_noun_stay_out(extractor):
-    parse = ("Vance/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " European/ADJ/4/amod leaders/leader/NOUN/2/obj "
-             "for/ADP/7/case their/their/PRON/7/nmod:poss handling/NOUN/4/nmod ./PUNCT/2/punct")
-    event = only(extractor.extract_document(conllu(parse)), "criticize")
-    assert [p.text for p in event.whom] == ["European leaders"]
+def test_a_common_noun_keeps_its_modifiers(extractor):
+    parse = ("Israel/PROPN/2/nsubj evacuated/evacuate/VERB/0/root/" + PAST + " settlements/settlement/NOUN/2/obj "
+             "in/ADP/7/case the/DET/7/det Gaza/PROPN/7/compound Strip/PROPN/3/nmod ./PUNCT/2/punct")
+    event = only(extractor.extract_document(conllu(parse)), "evacuate")
+    assert [p.text for p in event.whom] == ["settlements in the Gaza Strip"]
 
 
 def test_a_participant_is_not_also_the_place(extractor):

@@ -40,19 +40,16 @@ def _named_apposition(head: Node) -> Node:
 
 
 def _trailing_attachments(head: Node) -> set[int]:
-    """Modifiers after a head that a parser glued to it but that belong to the clause
-    ("Trump *ahead of the talks*", "leaders *for their handling of*…"). *of* phrases
-    stay ("the town of Goma"), and so do names inside names ("Institute *for
-    Strategic Studies*", "Secretary of State Marco *Rubio*")."""
-    dropped = set()
-    for child in head.children:
-        if child.base_rel not in ("nmod", "obl", "advmod") or child.index < head.index:
-            continue
-        case = child.case_lemma()
-        if case == "of" or (head.upos == "PROPN" and child.upos == "PROPN"):
-            continue
-        dropped.add(child.index)
-    return dropped
+    """Modifiers after a name that a parser glued to it but that belong to the clause
+    ("Trump *ahead of the talks*", "Lavrov *in Riyadh*"). *of* phrases stay ("Bank of
+    England"), and so do names inside names ("Institute *for Strategic Studies*",
+    "Secretary of State Marco *Rubio*"). A common noun keeps its modifiers: "settlements
+    *in the Gaza Strip*" is one phrase."""
+    if head.upos != "PROPN":
+        return set()
+    return {child.index for child in head.children
+            if child.base_rel in ("nmod", "obl", "advmod") and child.index > head.index
+            and child.case_lemma() != "of" and child.upos != "PROPN"}
 
 
 def _never(node: Node) -> bool:
