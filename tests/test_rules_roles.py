@@ -260,3 +260,13 @@ def test_a_participant_is_not_also_the_place(extractor):
              "officials/official/NOUN/4/conj")
     event = only(extractor.extract_document(conllu(parse)), "meeting")
     assert event.where is None and [p.text for p in event.who] == ["US", "Russian officials"]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), [
+    ("Three/NUM/2/nummod soldiers/soldier/NOUN/3/nsubj died/die/VERB/0/root/" + PAST, "die", [], ["Three soldiers"]),
+    ("Prices/price/NOUN/2/nsubj rose/rise/VERB/0/root/" + PAST, "rise", [], ["Prices"]),
+    ("Police/NOUN/2/nsubj increased/increase/VERB/0/root/" + PAST + " patrols/patrol/NOUN/2/obj", "increase", ["Police"], ["patrols"]),
+])
+def test_unaccusative_subjects_undergo_the_event(extractor, parse, lemma, who, whom):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert [p.text for p in event.who] == who and [p.text for p in event.whom] == whom

@@ -28,6 +28,7 @@ WHOM_PREPOSITIONS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DAT
 NOUN_ARGUMENT_PREPOSITIONS: dict[str, str] = dict(_DATA["noun_argument_prepositions"])
 AGENT_PREPOSITIONS = frozenset(_DATA["agent_prepositions"])
 SYMMETRIC_TYPES = frozenset(_DATA["symmetric_types"])
+UNACCUSATIVE_VERBS = frozenset(_DATA["unaccusative_verbs"])
 EVENTIVE_NOUN_SUFFIXES = tuple(_DATA["eventive_noun_suffixes"])
 EVENTIVE_NOUNS = frozenset(_DATA["eventive_nouns"])
 NON_EVENTIVE_NOUNS = frozenset(_DATA["non_eventive_nouns"])

@@ -66,7 +66,8 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
             if governor.lemma.lower() in g.OBJECT_CONTROL_VERBS and objects:
                 return objects, "who"
         elif rel == "acl":
-            passive = node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past"
+            passive = node.feats.get("Voice") == "Pass" or node.xpos == "VBN" or (
+                node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past")
             return [governor], "whom" if passive else "who"
         elif rel.startswith("acl:relcl"):
             return [], "who"
@@ -121,6 +122,8 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and _nominal(c)
              and c not in who]
     whom += [c for c in _partner_obliques(verb, frame.type) if c.index not in trigger]
+    if verb.lemma.lower() in g.UNACCUSATIVE_VERBS and who and not whom and verb is frame.anchor:
+        who, whom = [], who  # "prices rose", "three soldiers died": the subject undergoes the event
     return who, whom
 
 
