@@ -270,3 +270,10 @@ def test_a_participant_is_not_also_the_place(extractor):
 def test_unaccusative_subjects_undergo_the_event(extractor, parse, lemma, who, whom):
     event = only(extractor.extract_document(conllu(parse)), lemma)
     assert [p.text for p in event.who] == who and [p.text for p in event.whom] == whom
+
+
+def test_participle_with_an_object_is_active(extractor):
+    parse = ("Guerrillas/guerrilla/NOUN/7/nsubj wounded/wound/VERB/1/acl/Tense=Past|VerbForm=Part two/NUM/4/nummod "
+             "soldiers/soldier/NOUN/2/obj ,/PUNCT/7/punct police/police/NOUN/7/nsubj said/say/VERB/0/root/" + PAST)
+    event = only(extractor.extract_document(conllu(parse)), "wound")
+    assert [p.text for p in event.who] == ["Guerrillas"] and [p.text for p in event.whom] == ["two soldiers"]

@@ -66,8 +66,10 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
             if governor.lemma.lower() in g.OBJECT_CONTROL_VERBS and objects:
                 return objects, "who"
         elif rel == "acl":
-            passive = node.feats.get("Voice") == "Pass" or node.xpos == "VBN" or (
-                node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past")
+            # a past participle with a direct object is a finite verb the parser misread
+            # ("guerrillas *wounded* two soldiers"), not a passive modifier
+            passive = (node.feats.get("Voice") == "Pass" or node.xpos == "VBN" or (
+                node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past")) and not node.kids("obj")
             return [governor], "whom" if passive else "who"
         elif rel.startswith("acl:relcl"):
             return [], "who"
