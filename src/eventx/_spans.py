@@ -77,7 +77,11 @@ def participant(head: Node, text: str, is_time: Callable[[Node], bool] = _never)
         nodes = nodes[:-1]
     start, end = min(n.start for n in nodes), max(n.end for n in nodes)
     span_text = text[start:end]
-    return Participant(text=span_text, start=start, end=end, head=text[head.start:head.end],
+    # a flat name ("Donald Trump") is headed by its first word in UD; the surname is
+    # what readers call its head
+    flat = [c for c in head.children if c.deprel == "flat" and c.index > head.index]
+    word = flat[-1] if flat else head
+    return Participant(text=span_text, start=start, end=end, head=text[word.start:word.end],
                        kind=entity_kind(head, nodes, span_text))
 
 
