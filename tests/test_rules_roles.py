@@ -277,3 +277,17 @@ def test_participle_with_an_object_is_active(extractor):
              "soldiers/soldier/NOUN/2/obj ,/PUNCT/7/punct police/police/NOUN/7/nsubj said/say/VERB/0/root/" + PAST)
     event = only(extractor.extract_document(conllu(parse)), "wound")
     assert [p.text for p in event.who] == ["Guerrillas"] and [p.text for p in event.whom] == ["two soldiers"]
+
+
+def test_misattached_conjunct_is_its_own_participant(extractor):
+    parse = ("Secretary/PROPN/7/nsubj of/ADP/3/case State/PROPN/1/nmod Rubio/PROPN/1/nmod and/CCONJ/6/cc Lavrov/PROPN/1/nmod "
+             "met/meet/VERB/0/root/" + PAST + " ./PUNCT/7/punct")
+    event = only(extractor.extract_document(conllu(parse)), "meet")
+    assert [p.text for p in event.who] == ["Secretary of State Rubio", "Lavrov"]
+
+
+def test_root_noun_with_participle_reads_as_a_clause(extractor):
+    parse = ("European/ADJ/2/amod leaders/leader/NOUN/0/root gathered/gather/VERB/2/acl/Tense=Past|VerbForm=Part "
+             "in/ADP/5/case Paris/PROPN/3/obl ./PUNCT/2/punct")
+    event = only(extractor.extract_document(conllu(parse)), "gather")
+    assert [p.text for p in event.who] == ["European leaders"] and event.where.text == "Paris"

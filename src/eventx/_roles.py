@@ -48,6 +48,16 @@ def _resolve_relative(node: Node) -> Node:
     return node
 
 
+def _follows(verb: Node, noun: Node) -> bool:
+    """``verb`` comes right after the phrase of ``noun`` in a sentence that ends like one
+    (a headline fragment, "Troops deployed to Ukraine", keeps its passive reading)."""
+    sentence = noun.sentence
+    if sentence is None or sentence.nodes[-1].text not in (".", "!", "?"):
+        return False
+    phrase = sentence.subtree(noun, exclude=("acl", "acl:relcl", "punct"))
+    return verb.index == max(n.index for n in phrase) + 1
+
+
 def inherited_subject(verb: Node) -> tuple[list[Node], str]:
     """The subject a clause without one borrows, and the role it plays there.
 
@@ -70,6 +80,10 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
             # ("guerrillas *wounded* two soldiers"), not a passive modifier
             passive = (node.feats.get("Voice") == "Pass" or node.xpos == "VBN" or (
                 node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past")) and not node.kids("obj")
+            # a "sentence" whose root is a noun with a participle right after it is a finite
+            # clause the parser misread ("European leaders *gathered* in Paris.")
+            if governor.deprel == "root" and governor.upos in ("NOUN", "PROPN") and _follows(node, governor):
+                passive = False
             return [governor], "whom" if passive else "who"
         elif rel.startswith("acl:relcl"):
             return [], "who"

@@ -21,13 +21,25 @@ __all__ = ["expand_conjuncts", "participant", "participants"]
 EDGE_TRIM_UPOS = frozenset({"PUNCT", "CCONJ"})
 
 
+def is_conjunct(node: Node) -> bool:
+    """A coordinated nominal: ``conj``, or a dependent that opens with a coordinator and
+    has no preposition, which a parser attached under another relation ("Secretary …
+    Rubio *and … Lavrov*" with *Lavrov* as ``nmod``)."""
+    if node.upos not in g.NOMINAL_UPOS:
+        return False
+    if node.deprel == "conj":
+        return True
+    return (node.base_rel in ("nmod", "appos", "compound") and node.case_lemma() is None
+            and any(c.deprel == "cc" and c.index < node.index for c in node.children))
+
+
 def expand_conjuncts(head: Node) -> list[Node]:
     """``head`` and the heads coordinated with it ("Rubio and Lavrov" → two)."""
     out, stack = [], [head]
     while stack:
         node = stack.pop(0)
         out.append(node)
-        stack.extend(c for c in node.children if c.deprel == "conj" and c.upos in g.NOMINAL_UPOS)
+        stack.extend(c for c in node.children if is_conjunct(c))
     return out
 
 
@@ -64,6 +76,8 @@ def participant(head: Node, text: str, is_time: Callable[[Node], bool] = _never)
     """
     head = _named_apposition(head)
     nodes = head.sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS)  # type: ignore[union-attr]
+    conjuncts = {d.index for c in head.children if is_conjunct(c) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
+    nodes = [n for n in nodes if n.index not in conjuncts]
     timed = {d.index for c in head.children if is_time(c) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
     nodes = [n for n in nodes if n.index not in timed]
     dropped = _trailing_attachments(head)

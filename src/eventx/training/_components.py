@@ -146,11 +146,11 @@ NER = Component(
         "--word_emb_dim", "100", "--hidden_dim", "128", "--char_hidden_dim", "64", "--char_emb_dim", "50",
         "--word_dropout", "0.05", "--dropout", "0.5",
         "--optim", "adam", "--lr", "0.002", "--lr_decay", "0.5", "--patience", "3",
-        "--batch_size", "32", "--eval_interval", "200", "--max_steps_no_improve", "2000",
+        "--batch_size", "32", "--eval_interval", "250", "--max_steps_no_improve", "2500",
         "--save_dir", "{out}", "--save_name", "ner.pt",
     ),
     steps_flag="--max_steps",
-    steps=4000,
+    steps=12000,
     quick_args=("--eval_interval", "1", "--log_step", "1"),
 )
 
