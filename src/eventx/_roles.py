@@ -13,6 +13,7 @@ from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
 from eventx._kinds import ORG_WORDS
+from eventx._spans import expand_conjuncts
 
 __all__ = ["frame_roles", "inherited_subject"]
 
@@ -230,7 +231,7 @@ def _reciprocal(frame: Frame, who: list[Node]) -> list[Node]:
     """Coordinated actors of a symmetric event act on each other ("X and Y met")."""
     if frame.type not in g.SYMMETRIC_TYPES:
         return []
-    conjuncts = [c for h in who for c in [h, *h.kids("conj")]]
+    conjuncts = [c for h in who for c in expand_conjuncts(h)]
     modifiers = [m for h in who for m in h.kids("amod", "compound") if m.kids("conj")]
     return list(who) if len(conjuncts) > 1 or modifiers else []
 
