@@ -193,7 +193,7 @@ def machine_lines(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def markdown(data: dict[str, Any], source: str, png_name: str | None) -> str:
+def markdown(data: dict[str, Any], source: str) -> str:
     benches = _ordered(data)
     caps = {str(_info(b, "docs_cap")) for b in benches if _info(b, "docs_cap") is not None}
     out = [
@@ -216,8 +216,8 @@ def markdown(data: dict[str, Any], source: str, png_name: str | None) -> str:
         s = b["stats"]
         out.append(f"| {_group(b)} | `{_short(b['name'])}` | {fmt_seconds(s['mean'])} | "
                    f"{fmt_seconds(s['stddev'])} | {s['rounds']} | {'; '.join(derived(b)) or ''} |")
-    if png_name:
-        out += ["", f"![Mean time per benchmark]({png_name})"]
+    # the plot is shown by docs/performance.md itself: an image link here would resolve
+    # against the including page's folder, not this file's
     return "\n".join(out) + "\n"
 
 
