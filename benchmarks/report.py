@@ -299,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         shown = source
     md = out / "performance.md"
-    md.write_text(markdown(data, str(shown), png.name if has_png else None), encoding="utf-8")
+    md.write_text(markdown(data, str(shown)), encoding="utf-8")
     print(f"wrote {md}" + (f" and {png}" if has_png else ""))
     return 0
 
