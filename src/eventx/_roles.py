@@ -148,43 +148,35 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
 
+def _governing_verb(noun: Node) -> Node | None:
+    """The verb whose object ``noun`` is, directly or through a modifier
+    ("*launched* a mediation effort", "*gave* 5 million dollars of aid")."""
+    node = noun
+    for _ in range(3):
+        governor = node.governor
+        if governor is None or node.base_rel not in ("obj", "nmod", "compound", "obl"):
+            return None
+        if governor.upos == "VERB":
+            return governor
+        node = governor
+    return None
+
+
 def _support_verb(noun: Node) -> Node | None:
-    """The light verb an eventive noun is the object of, directly or through a
-    modifier ("*launched* a mediation effort", "*gave* 5 million dollars of aid")."""
-    node = noun
-    for _ in range(3):
-        governor = node.governor
-        if governor is None or node.base_rel not in ("obj", "nmod", "compound", "obl"):
-            return None
-        if governor.upos == "VERB":
-            return governor if governor.lemma.lower() in g.LIGHT_VERBS else None
-        node = governor
-    return None
-
-
-def _governing_subject(noun: Node) -> Node | None:
-    """The subject of the verb whose object (or object's modifier) ``noun`` is."""
-    node = noun
-    for _ in range(3):
-        governor = node.governor
-        if governor is None or node.base_rel not in ("obj", "nmod", "compound", "obl"):
-            return None
-        if governor.upos == "VERB":
-            subjects = [s for s in _subjects(governor) if s.upos in ("PROPN", "NOUN")]
-            return subjects[0] if subjects else None
-        node = governor
-    return None
+    """The light verb above an eventive noun, if the verb above it is one."""
+    verb = _governing_verb(noun)
+    return verb if verb is not None and verb.lemma.lower() in g.LIGHT_VERBS else None
 
 
 def _possessor(noun: Node, poss: Node) -> Node:
     """A possessive pronoun on an eventive noun stands for the subject of the verb
     above it when they agree: "the ILO reiterated *its* demand" → the ILO."""
     personal = POSSESSIVE_PRONOUNS.get(poss.text.lower())
-    antecedent = _governing_subject(noun) if personal else None
-    if antecedent is None:
-        return poss
-    probe = Node(poss.index, personal, personal, "PRON", "", {}, "nmod:poss", poss.head, poss.start, poss.end, None)
-    return antecedent if _agrees(probe, antecedent) else poss
+    verb = _governing_verb(noun) if personal else None
+    subjects = [s for s in _subjects(verb) if s.upos in ("PROPN", "NOUN")] if verb is not None else []
+    if personal and subjects and _agrees(personal, subjects[0]):
+        return subjects[0]
+    return poss
 
 
 def _nominal_roles(frame: Frame, noun: Node) -> tuple[list[Node], list[Node]]:
@@ -256,9 +248,9 @@ def _complement_targets(frame: Frame) -> list[Node]:
     return []
 
 
-def _agrees(pronoun: Node, antecedent: Node) -> bool:
+def _agrees(lemma: str, antecedent: Node) -> bool:
+    """Whether the personal pronoun ``lemma`` can stand for ``antecedent``."""
     number = antecedent.feats.get("Number", "Sing")
-    lemma = pronoun.lemma.lower()
     if lemma in ("he", "she"):
         return number == "Sing" and antecedent.upos in ("PROPN", "NOUN")
     if lemma == "it":
@@ -280,6 +272,6 @@ def resolve_reported_pronoun(node: Node) -> Node:
         governor = clause.governor
         subjects = [s for s in _subjects(governor) if s.upos in ("PROPN", "NOUN")]
         if subjects:
-            return subjects[0] if _agrees(node, subjects[0]) else node
+            return subjects[0] if _agrees(node.lemma.lower(), subjects[0]) else node
         clause = governor
     return node
