@@ -37,7 +37,6 @@ LEMMA_SUFFIX_RULES: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _DATA
 
 #: Relations of a verb's subject.
 SUBJECT_RELS = frozenset({"nsubj"})
-PASSIVE_SUBJECT_RELS = frozenset({"nsubj:pass"})
 #: Relations of a verb's direct and indirect object.
 OBJECT_RELS = frozenset({"obj", "iobj"})
 #: Obliques and nominal modifiers: where prepositional arguments hang.
