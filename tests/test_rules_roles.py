@@ -291,3 +291,21 @@ def test_root_noun_with_participle_reads_as_a_clause(extractor):
              "in/ADP/5/case Paris/PROPN/3/obl ./PUNCT/2/punct")
     event = only(extractor.extract_document(conllu(parse)), "gather")
     assert [p.text for p in event.who] == ["European leaders"] and event.where.text == "Paris"
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who"), [
+    ("Palestinian/ADJ/2/amod riots/riot/NOUN/3/nsubj continued/continue/VERB/0/root/" + PAST, "riot", ["Palestinian"]),
+    ("US/PROPN/3/compound -/PUNCT/1/punct Russia/PROPN/4/compound discussions/discussion/NOUN/5/nsubj "
+     "began/begin/VERB/0/root/" + PAST, "discussion", ["US", "Russia"]),
+    ("The/DET/3/det Paris/PROPN/3/compound meeting/NOUN/4/nsubj ended/end/VERB/0/root/" + PAST, "meeting", []),
+])
+def test_modifiers_name_the_actors_of_eventive_nouns(extractor, parse, lemma, who):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert [p.text for p in event.who] == who
+
+
+def test_light_verb_unknown_to_the_lemmatizer(extractor):
+    parse = ("Clinton/PROPN/2/nsubj imposed/imposed/VERB/0/root/" + PAST + " sanctions/sanction/NOUN/2/obj "
+             "on/ADP/5/case Iran/PROPN/2/obl ./PUNCT/2/punct")
+    event = only(extractor.extract_document(conllu(parse)), "impose sanction")
+    assert event.type == "SANCTION" and [p.text for p in event.who] == ["Clinton"] and [p.text for p in event.whom] == ["Iran"]

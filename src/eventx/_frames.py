@@ -14,7 +14,7 @@ import attrs
 
 from eventx import _grammar as g
 from eventx._graph import Node, Sentence
-from eventx._ontology import Ontology
+from eventx._ontology import Ontology, suffix_candidates
 
 __all__ = ["Frame", "find_frames"]
 
@@ -97,11 +97,21 @@ def _noun_type(node: Node, ontology: Ontology) -> str | None:
     return ontology.lookup(_lemma(node, ontology, "NOUN"), "NOUN")
 
 
+def _table_lemma(node: Node, table: frozenset[str] | dict[str, str]) -> str:
+    """The node's lemma as a word table spells it: a form the lemmatizer did not know
+    ("imposed" left as is) is tried with the suffix rules ("impose")."""
+    lemma = node.lemma.lower()
+    if lemma in table or lemma != node.text.lower():
+        return lemma
+    return next((c for c in suffix_candidates(lemma, g.LEMMA_SUFFIX_RULES) if c in table), lemma)
+
+
 def _light_noun(verb: Node, ontology: Ontology) -> Node | None:
     """The eventive noun a light verb carries ("hold [talks]", "go on [strike]")."""
-    if verb.lemma.lower() not in g.LIGHT_VERBS:
+    lemma = _table_lemma(verb, g.LIGHT_VERBS)
+    if lemma not in g.LIGHT_VERBS:
         return None
-    preps = g.LIGHT_VERB_PREPOSITIONS.get(verb.lemma.lower(), frozenset())
+    preps = g.LIGHT_VERB_PREPOSITIONS.get(lemma, frozenset())
     for child in verb.children:
         if child.upos != "NOUN":
             continue
@@ -113,7 +123,7 @@ def _light_noun(verb: Node, ontology: Ontology) -> Node | None:
 
 def _is_absorbed(verb: Node, ontology: Ontology) -> bool:
     """A control verb that only contributes modality to its complement."""
-    lemma = verb.lemma.lower()
+    lemma = _table_lemma(verb, g.MODALITY_VERBS)
     return (lemma in g.MODALITY_VERBS and ontology.lookup(lemma, "VERB") is None
             and any(c.deprel == "xcomp" and c.upos in ("VERB", "NOUN", "ADJ") for c in verb.children))
 
@@ -163,7 +173,7 @@ def _verb_frame(sentence: Sentence, verb: Node, ontology: Ontology, consumed: se
     if noun is not None:
         consumed.add(noun.index)
         words = [verb, noun]
-        return Frame(sentence, noun, words, f"{verb.lemma.lower()} {_lemma(noun, ontology, 'NOUN')}",
+        return Frame(sentence, noun, words, f"{_table_lemma(verb, g.LIGHT_VERBS)} {_lemma(noun, ontology, 'NOUN')}",
                      _noun_type(noun, ontology), verb=verb)
     lemma = _lemma(verb, ontology, "VERB")
     return Frame(sentence, verb, [verb], lemma, ontology.lookup(lemma, "VERB"), verb=verb)

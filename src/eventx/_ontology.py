@@ -18,7 +18,7 @@ import json
 import os
 from collections import defaultdict
 from importlib import resources
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,17 @@ __all__ = ["Ontology", "TriggerEntry", "load_ontology"]
 
 #: Parts of speech a trigger may have.
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
+
+
+def suffix_candidates(word: str, suffix_rules: Sequence[tuple[str, str]]) -> Iterator[str]:
+    """Possible lemmas of an inflected form by the suffix rules, in rule order
+    ("imposed" → "impos", "impose", …; doubled consonants undone: "shelled" → "shell")."""
+    for suffix, replacement in suffix_rules:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            yield stem + replacement
+            if stem[-1:] == stem[-2:-1]:
+                yield stem[:-1]
 
 
 @attrs.frozen
@@ -97,14 +108,7 @@ class Ontology:
             return lemma if self.knows(lemma, pos) else text
         if lemma != text:  # the lemmatizer knew the word ("refugees" → "refugee"): trust it
             return lemma
-        for word in (text,):
-            for suffix, replacement in suffix_rules:
-                if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                    stem = word[: -len(suffix)]
-                    for candidate in (stem + replacement, stem[:-1] if stem[-1:] == stem[-2:-1] else None):
-                        if candidate and self.knows(candidate, pos):
-                            return candidate
-        return lemma
+        return next((c for c in suffix_candidates(text, suffix_rules) if self.knows(c, pos)), lemma)
 
 
 def _parse(data: Any, origin: str) -> Ontology:

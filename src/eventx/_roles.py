@@ -12,7 +12,7 @@ from __future__ import annotations
 from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
-from eventx._kinds import ORG_WORDS
+from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
 from eventx._spans import expand_conjuncts
 
 __all__ = ["frame_roles", "inherited_subject"]
@@ -22,7 +22,7 @@ MAX_CLIMB = 8
 
 
 def _nominal(node: Node) -> bool:
-    return node.upos in g.NOMINAL_UPOS
+    return node.upos in g.NOMINAL_UPOS or (node.upos == "ADJ" and node.lemma.lower() in DEMONYMS)
 
 
 def _is_passive(verb: Node) -> bool:
@@ -179,6 +179,15 @@ def _possessor(noun: Node, poss: Node) -> Node:
     return poss
 
 
+def _modifier_actors(noun: Node) -> list[Node]:
+    """Actors named by modifiers of an eventive noun: a nationality adjective
+    ("*Palestinian* riots") or a name compound that is not a city ("*US-Russia*
+    discussions"; "the *Paris* meeting" names a place)."""
+    return [c for c in noun.children
+            if (c.deprel == "amod" and c.lemma.lower() in DEMONYMS)
+            or (c.deprel == "compound" and c.upos == "PROPN" and not is_city(c.text))]
+
+
 def _nominal_roles(frame: Frame, noun: Node) -> tuple[list[Node], list[Node]]:
     who: list[Node] = [_possessor(noun, p) if p.upos == "PRON" else p for p in noun.kids("nmod:poss")]
     whom: list[Node] = []
@@ -190,6 +199,8 @@ def _nominal_roles(frame: Frame, noun: Node) -> tuple[list[Node], list[Node]]:
             who.append(child)
         elif role == "whom":
             whom.append(child)
+    if not who:
+        who = _modifier_actors(noun)
     return who, whom
 
 

@@ -17,6 +17,9 @@ from eventx._types import Participant
 
 __all__ = ["expand_conjuncts", "participant", "participants"]
 
+#: Marks that join two parties' names into one compound ("US-Russia", "Israeli–Palestinian").
+HYPHENS = frozenset({"-", "–", "—", "/"})
+
 #: Punctuation and coordinators trimmed from the edges of a span.
 EDGE_TRIM_UPOS = frozenset({"PUNCT", "CCONJ"})
 
@@ -29,6 +32,9 @@ def is_conjunct(node: Node) -> bool:
         return False
     if node.deprel == "conj":
         return True
+    if node.deprel == "compound" and node.upos == "PROPN" and any(
+            c.base_rel == "punct" and c.text in HYPHENS and c.index > node.index for c in node.children):
+        return True  # "US-Russia talks": two parties joined by a hyphen
     return (node.base_rel in ("nmod", "appos", "compound") and node.case_lemma() is None
             and any(c.deprel == "cc" and c.index < node.index for c in node.children))
 
