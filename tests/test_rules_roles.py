@@ -239,6 +239,12 @@ NOMINAL_SOURCES = [
                  "effort/NOUN/2/obj ./PUNCT/2/punct", "mediation", ["Qatar"], id="support-verb-through-compound"),
     pytest.param("Boeing/PROPN/2/nsubj challenged/challenge/VERB/0/root/" + PAST + " the/DET/4/det award/NOUN/2/obj ./PUNCT/2/punct",
                  "award", [], id="not-through-ordinary-verbs"),
+    pytest.param("Palestinian/ADJ/2/amod riots/riot/NOUN/3/nsubj continued/continue/VERB/0/root/" + PAST, "riot",
+                 ["Palestinian"], id="nationality-adjective"),
+    pytest.param("US/PROPN/3/compound -/PUNCT/1/punct Russia/PROPN/4/compound discussions/discussion/NOUN/5/nsubj "
+                 "began/begin/VERB/0/root/" + PAST, "discussion", ["US", "Russia"], id="hyphenated-name-compound"),
+    pytest.param("The/DET/3/det Paris/PROPN/3/compound meeting/NOUN/4/nsubj ended/end/VERB/0/root/" + PAST, "meeting", [],
+                 id="city-compound-is-a-place"),
 ]
 
 
@@ -291,17 +297,6 @@ def test_root_noun_with_participle_reads_as_a_clause(extractor):
              "in/ADP/5/case Paris/PROPN/3/obl ./PUNCT/2/punct")
     event = only(extractor.extract_document(conllu(parse)), "gather")
     assert [p.text for p in event.who] == ["European leaders"] and event.where.text == "Paris"
-
-
-@pytest.mark.parametrize(("parse", "lemma", "who"), [
-    ("Palestinian/ADJ/2/amod riots/riot/NOUN/3/nsubj continued/continue/VERB/0/root/" + PAST, "riot", ["Palestinian"]),
-    ("US/PROPN/3/compound -/PUNCT/1/punct Russia/PROPN/4/compound discussions/discussion/NOUN/5/nsubj "
-     "began/begin/VERB/0/root/" + PAST, "discussion", ["US", "Russia"]),
-    ("The/DET/3/det Paris/PROPN/3/compound meeting/NOUN/4/nsubj ended/end/VERB/0/root/" + PAST, "meeting", []),
-])
-def test_modifiers_name_the_actors_of_eventive_nouns(extractor, parse, lemma, who):
-    event = only(extractor.extract_document(conllu(parse)), lemma)
-    assert [p.text for p in event.who] == who
 
 
 def test_light_verb_unknown_to_the_lemmatizer(extractor):

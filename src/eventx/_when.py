@@ -57,6 +57,7 @@ class TimeIndex:
     """The time expressions of one document, placed in its sentences."""
 
     def __init__(self, sentences: list[Sentence], times: list[TimeExpression]) -> None:
+        self._sentences = sentences
         self._by_head: dict[tuple[int, int], TimeExpression] = {}
         self._words: set[tuple[int, int]] = set()
         for sentence in sentences:
@@ -84,7 +85,7 @@ class TimeIndex:
         found: dict[int, TimeExpression] = {}
         for (s_index, n_index), expr in self._by_head.items():
             frame = None
-            node = next((f.sentence.nodes[n_index] for f in frames if f.sentence.index == s_index), None)
+            node: Node | None = self._sentences[s_index].nodes[n_index]
             climbed = 0
             while node is not None and climbed <= MAX_CLIMB:
                 governor = node.governor
