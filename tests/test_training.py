@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from eventx.training import COMPONENTS, prepare_data, train_component
+from eventx.training._components import USES_VECTORS
 from eventx.training._run import trainer_command
+from eventx.training._vectors import build_pretrain, read_vectors
 
 pytestmark = pytest.mark.data
 
@@ -17,17 +19,47 @@ def tiny_work_dir(tmp_path_factory, data_dir):
     return work
 
 
+def write_tiny_vectors(path):
+    """A GloVe-format text file: random 8-d vectors for a few frequent words."""
+    import random
+
+    rng = random.Random(0)
+    words = ["the", ",", ".", "of", "to", "and", "a", "in", "said", "is"]
+    path.write_text("".join(f"{w} {' '.join(f'{rng.uniform(-1, 1):.4f}' for _ in range(8))}\n" for w in words))
+    return path
+
+
 @pytest.mark.parametrize("name", list(COMPONENTS))
 def test_trainer_runs_on_a_tiny_slice(tiny_work_dir, tmp_path, name):
+    if name in USES_VECTORS:
+        build_pretrain(write_tiny_vectors(tmp_path / "vectors.txt"), tmp_path / "pretrain.pt")
     path = train_component(name, tiny_work_dir, tmp_path, steps=2, threads=1, quick=True)
     assert path.is_file()
+
+
+def test_vectors_keep_the_most_frequent_words_of_either_format(tmp_path):
+    import json
+
+    from stanza.models.common.pretrain import Pretrain
+
+    text = write_tiny_vectors(tmp_path / "vectors.txt")
+    rows = [line.split(" ") for line in text.read_text().splitlines()]
+    wink = tmp_path / "wink.json"
+    wink.write_text(json.dumps({"dimensions": 8, "words": [r[0] for r in rows],
+                                "vectors": {r[0]: [float(x) for x in r[1:]] + [1.0, i] for i, r in enumerate(rows)}}))
+    for source in (text, wink):
+        words, vectors = read_vectors(source, max_vocab=4)
+        assert words == ["the", ",", ".", "of"] and len(vectors[3]) == 8
+        pretrain = Pretrain(str(build_pretrain(source, tmp_path / "p.pt", max_vocab=4)))
+        assert len(pretrain) == 4 + 4  # stanza's <PAD>, <UNK>, <EMPTY>, <ROOT> come first
+        assert pretrain.emb[pretrain.vocab.unit2id("of")].tolist() == pytest.approx([float(x) for x in rows[3][1:]])
 
 
 def test_commands_record_seed_and_steps(tmp_path):
     argv = trainer_command(COMPONENTS["pos"], tmp_path, tmp_path / "out", steps=7)
     assert argv[argv.index("--seed") + 1] == "1234"
     assert argv[argv.index("--max_steps") + 1] == "7"
-    assert "--no_pretrain" in argv
+    assert argv[argv.index("--wordvec_pretrain_file") + 1] == str((tmp_path / "out" / "pretrain.pt").resolve())
 
 
 def test_shrink_halves_float_weights(tmp_path):

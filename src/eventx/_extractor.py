@@ -15,13 +15,14 @@ from typing import Any, Union
 
 from eventx._documents import check_text, document_from_input
 from eventx._frames import Frame, find_frames
-from eventx._grammar import REPORTING_VERBS
+from eventx._grammar import PLACE_TARGET_TYPES, REPORTING_VERBS
 from eventx._graph import Sentence, sentences_from_document
 from eventx._modality import frame_modality, frame_negated
 from eventx._models import BUNDLED, load_pipeline, resolve_model_dir
 from eventx._ontology import Ontology, load_ontology
 from eventx._places import frame_place
 from eventx._roles import frame_roles
+from eventx._targets import named_place
 from eventx._spans import participant, participants
 from eventx._time import TimeTagger, coerce_reference_date, find_dateline_date
 from eventx._types import Event, TimeExpression, Trigger
@@ -176,12 +177,14 @@ class Extractor:
                     frame.type = self.ontology.reported_type(frame_modality(reported)) or frame.type
 
     def _event(self, frame: Frame, text: str, index: TimeIndex, when: TimeExpression | None) -> Event:
-        who, whom = frame_roles(frame)
+        who, whom = frame_roles(frame, index.is_time)
         place = frame_place(frame, index.is_time, frozenset(who) | frozenset(whom))
         start = min(n.start for n in frame.trigger)
         end = max(n.end for n in frame.trigger)
         negated, modality = frame_negated(frame), frame_modality(frame)
         event_type = self.ontology.coded_type(frame.type, modality, negated)
+        if not whom and place is not None and event_type in PLACE_TARGET_TYPES:
+            whom = [n for n in (named_place(place),) if n is not None]
         return Event(
             type=event_type,
             quad=self.ontology.quad(event_type),

@@ -33,6 +33,9 @@ EVENTIVE_NOUN_SUFFIXES = tuple(_DATA["eventive_noun_suffixes"])
 EVENTIVE_NOUNS = frozenset(_DATA["eventive_nouns"])
 NON_EVENTIVE_NOUNS = frozenset(_DATA["non_eventive_nouns"])
 COMPLEMENT_PARTNER_PREPOSITIONS = frozenset(_DATA["complement_partner_prepositions"])
+PLACE_TARGET_TYPES = frozenset(_DATA["place_target_types"])
+INNER_ACTOR_PREPOSITIONS = frozenset(_DATA["inner_actor_prepositions"])
+DEMAND_VERBS = frozenset(_DATA["demand_verbs"])
 LEMMA_SUFFIX_RULES: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _DATA["lemma_suffix_rules"])
 
 #: Relations of a verb's subject.

@@ -4,7 +4,8 @@ Resolution order:
 
 1. ``Extractor(model_dir=...)``, else the ``EVENTX_MODEL_DIR`` environment variable:
    a folder holding the bundled file names (``tokenize.pt``, ``mwt.pt``, ``pos.pt``,
-   ``lemma.pt``, ``depparse.pt``; ``ner.pt`` optional).
+   ``lemma.pt``, ``depparse.pt``; ``pretrain.pt``, the word vectors of the tagger and
+   parser, when they were trained with vectors; ``ner.pt`` optional).
 2. ``Extractor(models="stanza")``: stanza's official English models from the
    standard stanza resources folder (``$STANZA_RESOURCES_DIR`` or ``~/stanza_resources``),
    fetched beforehand with ``eventx download``.
@@ -29,6 +30,8 @@ __all__ = ["BUNDLED", "MODEL_FILES", "STANZA", "bundled_model_dir", "load_pipeli
 MODEL_FILES = {"tokenize": "tokenize.pt", "mwt": "mwt.pt", "pos": "pos.pt", "lemma": "lemma.pt", "depparse": "depparse.pt"}
 #: Optional processors, loaded when their file is present.
 OPTIONAL_FILES = {"ner": "ner.pt"}
+#: Word vectors shared by the tagger and the parser (absent for models trained without).
+PRETRAIN_FILE = "pretrain.pt"
 #: Names accepted by ``Extractor(models=...)``.
 BUNDLED, STANZA = "bundled", "stanza"
 ENV_MODEL_DIR = "EVENTX_MODEL_DIR"
@@ -89,15 +92,18 @@ def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any
                              "Run `eventx download` on a machine with internet access first.") from exc
     paths = _check_folder(model_dir)
     kwargs = {f"{proc}_model_path": str(path) for proc, path in paths.items()}
+    pretrain = model_dir / PRETRAIN_FILE
+    pretrain_path = str(pretrain) if pretrain.is_file() else None
     resources_file = bundled_model_dir() / "resources.json"
     try:
         return stanza.Pipeline(
             lang="en", dir=str(model_dir), processors=",".join(paths), download_method=None,
             resources_filepath=str(resources_file), allow_unknown_language=True,
-            logging_level="ERROR", device=device, pos_pretrain_path=None, depparse_pretrain_path=None,
+            logging_level="ERROR", device=device, pos_pretrain_path=pretrain_path, depparse_pretrain_path=pretrain_path,
             tokenize_no_ssplit=False, **kwargs, **options,
         )
     except Exception as exc:
         raise ModelError(f"the models in {model_dir} could not be loaded ({type(exc).__name__}: {exc}). "
-                         "The files may be corrupt or from an incompatible stanza version; rebuild them with "
+                         "The files may be corrupt, from an incompatible stanza version, or trained with word vectors "
+                         f"whose {PRETRAIN_FILE} is missing; rebuild them with "
                          "`python -m eventx.training` or reinstall eventx-nlp.") from exc

@@ -41,7 +41,9 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
     """
     if frame.reporting:
         return None
-    for host in frame.hosts:
+    # the nouns of a phrase trigger carry places too ("imposed a curfew *in Cizre*")
+    hosts = frame.hosts + [n for n in frame.trigger if n.upos == "NOUN" and n not in frame.hosts]
+    for host in hosts:
         for child in host.children:
             if child.deprel not in LOCATIVE_RELS or is_time(child) or child in frame.trigger or child in participants:
                 continue

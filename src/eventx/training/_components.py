@@ -88,15 +88,19 @@ LEMMA = Component(
     ),
 )
 
-#: A compact tagger: no pretrained vectors are reachable offline, so it learns
-#: its own word embeddings; the small dimensions keep it near 45 sentences/s on
-#: 2 cores and the file small.
+#: Components that read the word vectors ``{out}/pretrain.pt`` (see ``_vectors.py``).
+USES_VECTORS = ("pos", "depparse")
+
+#: A compact tagger: GloVe vectors (``pretrain.pt``) next to its own word and
+#: character embeddings; the small dimensions keep it fast on 2 cores and the
+#: file small.
 POS = Component(
     name="pos",
     module="stanza.models.tagger",
     filename="pos.pt",
     args=(
-        "--mode", "train", "--lang", "en", "--shorthand", "en_ewt", "--no_pretrain",
+        "--mode", "train", "--lang", "en", "--shorthand", "en_ewt",
+        "--wordvec_pretrain_file", "{out}/pretrain.pt",
         "--train_file", "{ud}/en_ewt-ud-train.conllu",
         "--eval_file", "{ud}/en_ewt-ud-dev.conllu",
         "--output_file", "{scratch}/pos.dev.pred.conllu",
@@ -116,7 +120,8 @@ DEPPARSE = Component(
     module="stanza.models.parser",
     filename="depparse.pt",
     args=(
-        "--mode", "train", "--lang", "en", "--shorthand", "en_ewt", "--no_pretrain",
+        "--mode", "train", "--lang", "en", "--shorthand", "en_ewt",
+        "--wordvec_pretrain_file", "{out}/pretrain.pt",
         "--train_file", "{ud}/en_ewt-ud-train.conllu",
         "--eval_file", "{ud}/en_ewt-ud-dev.conllu",
         "--output_file", "{scratch}/depparse.dev.pred.conllu",

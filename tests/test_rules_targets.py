@@ -1,0 +1,72 @@
+"""Coded targets on gold parses: the actor an event is directed at, where the grammar's
+object names none (see ``eventx._targets``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import conllu, only
+
+PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
+INF = "VerbForm=Inf"
+
+# (gold parse, trigger lemma, expected type, expected whom texts, expected where text)
+CODED_TARGETS = [
+    pytest.param(  # a named actor inside a non-actor object, through a participle's agent
+        "Police/NOUN/2/nsubj launched/launch/VERB/0/root/" + PAST + " an/DET/4/det investigation/NOUN/2/obj "
+        "into/ADP/6/case crimes/crime/NOUN/4/nmod committed/commit/VERB/6/acl/Tense=Past|VerbForm=Part|Voice=Pass "
+        "by/ADP/10/case Croat/PROPN/10/compound forces/force/NOUN/7/obl:agent ./PUNCT/2/punct",
+        "launch investigation", "INVESTIGATE", ["crimes", "Croat forces"], None, id="inner-actor"),
+    pytest.param(  # a protest's target is whom its purpose clause makes demands of
+        "Fundamentalists/fundamentalist/NOUN/2/nsubj continued/continue/VERB/0/root/" + PAST
+        + " their/their/PRON/4/nmod:poss strike/NOUN/2/obj to/PART/6/mark demand/VERB/2/advcl/" + INF
+        + " the/DET/8/det resignation/NOUN/6/obj of/ADP/11/case President/PROPN/11/compound Bella/PROPN/8/nmod ./PUNCT/2/punct",
+        "strike", "PROTEST", ["President Bella"], None, id="demand-purpose-clause"),
+    pytest.param(  # the place of an event with no recipient is its target
+        "Albanians/Albanian/PROPN/2/nsubj demonstrated/demonstrate/VERB/0/root/" + PAST + " in/ADP/4/case Serbia/PROPN/2/obl "
+        "./PUNCT/2/punct",
+        "demonstrate", "PROTEST", ["Serbia"], "Serbia", id="place-target"),
+    pytest.param(  # ... through "the town of"
+        "Authorities/authority/NOUN/2/nsubj imposed/impose/VERB/0/root/" + PAST + " a/DET/4/det curfew/NOUN/2/obj "
+        "in/ADP/7/case the/DET/7/det town/NOUN/4/nmod of/ADP/9/case Cizre/PROPN/7/nmod ./PUNCT/2/punct",
+        "impose curfew", "COERCE", ["Cizre"], "the town of Cizre", id="place-target-of-name"),
+    pytest.param(  # where people meet is not whom they meet
+        "Leaders/leader/NOUN/2/nsubj met/meet/VERB/0/root/" + PAST + " in/ADP/4/case Paris/PROPN/2/obl ./PUNCT/2/punct",
+        "meet", "CONSULT", [], "Paris", id="no-place-target-for-meetings"),
+    pytest.param(  # a named place in the threatened clause beats its common-noun object
+        "Israel/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark ban/VERB/2/xcomp/" + INF
+        + " voting/NOUN/4/obj in/ADP/8/case East/PROPN/8/compound Jerusalem/PROPN/4/obl ./PUNCT/2/punct",
+        "threaten", "THREATEN", ["East Jerusalem"], None, id="complement-place"),
+    pytest.param(  # an infinitive parsed as a purpose clause is still the complement
+        "Azerbaijan/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark break/VERB/2/advcl/" + INF
+        + " relations/relation/NOUN/4/obj with/ADP/7/case Russia/PROPN/5/nmod ./PUNCT/2/punct",
+        "threaten", "THREATEN", ["Russia"], None, id="complement-advcl-nested-partner"),
+    pytest.param(  # the "that"-clause of an eventive noun
+        "The/DET/2/det ILO/PROPN/3/nsubj repeated/repeat/VERB/0/root/" + PAST + " its/its/PRON/5/nmod:poss/Poss=Yes "
+        "demand/NOUN/3/obj that/SCONJ/8/mark Israel/PROPN/8/nsubj ease/VERB/5/acl/VerbForm=Fin "
+        "restrictions/restriction/NOUN/8/obj ./PUNCT/3/punct",
+        "demand", "DEMAND", ["Israel"], None, id="noun-that-clause"),
+    pytest.param(  # the indirect object of a support verb receives the noun's event
+        "The/DET/2/det EU/PROPN/3/nsubj gave/give/VERB/0/root/" + PAST + " the/DET/6/det Ivory/PROPN/6/compound "
+        "Coast/PROPN/3/iobj millions/million/NOUN/3/obj of/ADP/9/case aid/NOUN/7/nmod ./PUNCT/3/punct",
+        "aid", "AID", ["the Ivory Coast"], None, id="support-verb-iobj"),
+    pytest.param(  # "on Tuesday" is a time, not the partner of a demand
+        "Russia/PROPN/2/nsubj said/say/VERB/0/root/" + PAST + " on/ADP/4/case Tuesday/PROPN/2/obl that/SCONJ/8/mark "
+        "Sudan/PROPN/8/nsubj must/AUX/8/aux return/VERB/2/ccomp/" + INF + " the/DET/10/det helicopter/NOUN/8/obj ./PUNCT/2/punct",
+        "say", "DEMAND", ["Sudan"], None, id="time-is-no-partner"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "type_", "whom", "where"), CODED_TARGETS)
+def test_coded_targets(extractor, parse, lemma, type_, whom, where):
+    event = only(extractor.extract_document(conllu(parse), reference_date="2025-02-17"), lemma)
+    assert event.type == type_
+    assert [p.text for p in event.whom] == whom
+    assert (event.where.text if event.where else None) == where
+
+
+def test_a_named_object_needs_no_coded_target(extractor):
+    parse = ("Israel/PROPN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " Palestinians/Palestinian/PROPN/2/obj "
+             "in/ADP/5/case Hebron/PROPN/2/obl ./PUNCT/2/punct")
+    event = only(extractor.extract_document(conllu(parse)), "arrest")
+    assert [p.text for p in event.whom] == ["Palestinians"] and event.where.text == "Hebron"
