@@ -50,6 +50,31 @@ CODED_TARGETS = [
         "The/DET/2/det EU/PROPN/3/nsubj gave/give/VERB/0/root/" + PAST + " the/DET/6/det Ivory/PROPN/6/compound "
         "Coast/PROPN/3/iobj millions/million/NOUN/3/obj of/ADP/9/case aid/NOUN/7/nmod ./PUNCT/3/punct",
         "aid", "AID", ["the Ivory Coast"], None, id="support-verb-iobj"),
+    pytest.param(  # the actor's own troops are no target; the place they leave is
+        "Syria/PROPN/2/nsubj withdrew/withdraw/VERB/0/root/" + PAST + " its/its/PRON/4/nmod:poss/Poss=Yes troops/troop/NOUN/2/obj "
+        "from/ADP/6/case Lebanon/PROPN/2/obl ./PUNCT/2/punct",
+        "withdraw", "RETREAT", ["its troops", "Lebanon"], None, id="oblique-target-after-own-object"),
+    pytest.param(  # a named actor inside an oblique
+        "Korea/PROPN/2/nsubj hacked/hack/VERB/0/root/" + PAST + " into/ADP/5/case the/DET/5/det computers/computer/NOUN/2/obl "
+        "of/ADP/8/case Korean/ADJ/8/amod officers/officer/NOUN/5/nmod ./PUNCT/2/punct",
+        "hack", "COERCE", ["Korean officers"], None, id="inner-actor-of-oblique"),
+    pytest.param(  # a capitalised adjective names the actor too
+        "Mwanawasa/PROPN/2/nsubj reneged/renege/VERB/0/root/" + PAST + " on/ADP/5/case his/his/PRON/5/nmod:poss/Poss=Yes "
+        "commitment/NOUN/2/obl to/ADP/9/case the/DET/9/det Zambian/ADJ/9/amod people/person/NOUN/5/nmod ./PUNCT/2/punct",
+        "renege", "REJECT", ["the Zambian people"], None, id="proper-adjective"),
+    pytest.param(  # whoever must meet a threat's condition is its target
+        "Russia/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark stop/VERB/2/xcomp/" + INF
+        + " talks/talk/NOUN/4/obj if/SCONJ/10/mark the/DET/9/det United/PROPN/9/compound States/PROPN/10/nsubj "
+        "goes/go/VERB/4/advcl/Mood=Ind|Tense=Pres|VerbForm=Fin ahead/ADV/10/advmod ./PUNCT/2/punct",
+        "threaten", "THREATEN", ["talks", "the United States"], None, id="condition-target"),
+    pytest.param(  # the actor a purpose clause acts on
+        "Police/NOUN/2/nsubj opened/open/VERB/0/root/" + PAST + " fire/NOUN/2/obj to/PART/5/mark disperse/VERB/2/advcl/" + INF
+        + " demonstrators/demonstrator/NOUN/5/obj ./PUNCT/2/punct",
+        "open fire", "ASSAULT", ["demonstrators"], None, id="purpose-object"),
+    pytest.param(  # whom a phrase's noun names as its source, when the verb has its own subject
+        "The/DET/2/det government/NOUN/3/nsubj accepted/accept/VERB/0/root/" + PAST + " demands/demand/NOUN/3/obj "
+        "from/ADP/7/case Shona/PROPN/7/compound rebels/rebel/NOUN/4/nmod ./PUNCT/3/punct",
+        "accept demand", "CONCEDE", ["Shona rebels"], None, id="phrase-noun-source-is-target"),
     pytest.param(  # "on Tuesday" is a time, not the partner of a demand
         "Russia/PROPN/2/nsubj said/say/VERB/0/root/" + PAST + " on/ADP/4/case Tuesday/PROPN/2/obl that/SCONJ/8/mark "
         "Sudan/PROPN/8/nsubj must/AUX/8/aux return/VERB/2/ccomp/" + INF + " the/DET/10/det helicopter/NOUN/8/obj ./PUNCT/2/punct",

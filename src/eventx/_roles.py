@@ -16,7 +16,7 @@ from eventx._frames import Frame
 from eventx._graph import Node
 from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
 from eventx._spans import expand_conjuncts
-from eventx._targets import demand_target, inner_actor, is_actor
+from eventx._targets import coded_targets
 
 __all__ = ["frame_roles", "inherited_subject"]
 
@@ -230,6 +230,9 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = _never) -> tuple
     for noun in frame.trigger:
         if noun.upos == "NOUN":
             noun_who, noun_whom = _nominal_roles(frame, noun)
+            if who and frame.verb is not None:
+                # the verb's subject acts: "accepted demands *from Shona rebels*" is directed at them
+                noun_whom += [n for n in noun_who if n.upos in ("NOUN", "PROPN") and n not in who]
             who = who or noun_who
             whom += [n for n in noun_whom if n not in whom]
     support = _support_verb(frame.anchor) if frame.verb is None else None
@@ -241,25 +244,8 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = _never) -> tuple
     if frame.type is not None:
         if not whom:
             whom = _reciprocal(frame, who) or _complement_targets(frame)
-        whom += _coded_targets(frame, who, whom)
+        whom += coded_targets(frame, who, whom, is_time)
     return who, whom
-
-
-def _coded_targets(frame: Frame, who: list[Node], whom: list[Node]) -> list[Node]:
-    """Targets event coding adds where ``whom`` names no actor (see ``_targets``)."""
-    if any(is_actor(n) for n in whom):
-        return []
-    taken = frozenset(who) | frozenset(whom)
-    if not whom:
-        target = demand_target(frame, taken)
-        return [target] if target is not None else []
-    sentence = frame.anchor.sentence
-    for head in whom:
-        inner = inner_actor(head, taken)
-        # a name already inside the phrase's own span is matched through it
-        if inner is not None and sentence is not None and inner not in sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS):
-            return [inner]
-    return []
 
 
 def _reciprocal(frame: Frame, who: list[Node]) -> list[Node]:

@@ -8,8 +8,15 @@ names one step further away:
   investigation into crimes committed *by Croat forces*";
 - in a protest's purpose clause: "a hunger strike to demand the resignation *of
   President Ben Bella*";
+- in its obliques: "withdraw its troops *from Lebanon*", "hack into the
+  computers *of South Korean officers*";
+- in the condition of a threat: "threatened to stop talks if *the United
+  States* goes ahead";
 - in the place of an event with no recipient at all: "demonstrated *in
   Serbia*", "imposed a curfew *in Algiers*" (types in ``place_target_types``).
+
+These apply only to typed events whose *whom* names no actor, and never take a
+time expression.
 
 Word tables are in ``data/grammar.json``.
 """
@@ -17,30 +24,42 @@ Word tables are in ``data/grammar.json``.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 
 from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
 from eventx._kinds import DEMONYMS, KNOWN_ORGS, ORG_WORDS, PERSON_NOUNS
 
-__all__ = ["demand_target", "inner_actor", "is_actor", "named_place"]
+__all__ = ["coded_targets", "inner_actor", "is_actor", "named_place"]
 
 #: Relations followed down from a non-actor phrase to an actor inside it.
-INNER_RELS = frozenset({"nmod", "acl", "obl:agent", "obl", "nmod:poss", "conj"})
+INNER_RELS = frozenset({"nmod", "acl", "obj", "obl:agent", "obl", "nmod:poss", "conj"})
+#: Possessive pronouns: "withdraw *its* troops" names the actor's own, not a target.
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 #: How many words below the phrase head an inner actor may lie.
 MAX_DEPTH = 4
 
 
+def _proper_adjective(node: Node) -> bool:
+    """A nationality or other capitalised adjective inside a sentence ("*Zambian* people")."""
+    return node.lemma.lower() in DEMONYMS or (node.upos == "ADJ" and node.text[:1].isupper() and node.index > 0)
+
+
 def _named(node: Node) -> bool:
-    """A name, or a noun with a name or nationality in front ("Shona rebels", "Palestinian homes")."""
+    """A name, or a noun with a name or nationality in front ("Shona rebels", "Palestinian
+    homes", "President Suharto's government")."""
     if node.upos == "PROPN" or node.lemma.lower() in KNOWN_ORGS:
         return True
-    return any((c.deprel == "compound" and c.upos == "PROPN") or (c.deprel == "amod" and c.lemma.lower() in DEMONYMS)
+    return any((c.deprel in ("compound", "nmod:poss") and c.upos == "PROPN") or (c.deprel == "amod" and _proper_adjective(c))
                for c in node.children)
 
 
 def is_actor(node: Node) -> bool:
-    """Whether ``node`` heads a phrase that names an actor (a name, a person or organisation noun)."""
+    """Whether ``node`` heads a phrase that names another actor (a name, a person or
+    organisation noun, not one owned by the subject: "withdraw *its troops*")."""
+    if any(c.text.lower() in OWN_POSSESSIVES for c in node.kids("nmod:poss")) and not _named(node):
+        return False
     lemma = node.lemma.lower()
     return _named(node) or lemma in PERSON_NOUNS or node.text.lower() in PERSON_NOUNS or lemma in ORG_WORDS
 
@@ -66,22 +85,78 @@ def inner_actor(phrase: Node, exclude: frozenset[Node] = frozenset()) -> Node | 
     return None
 
 
-def demand_target(frame: Frame, exclude: frozenset[Node] = frozenset()) -> Node | None:
-    """The actor a purpose clause of ``frame`` makes demands of: "a hunger strike to
-    *demand* the resignation of X", "demonstrated … *calling for* independence from Iraq"."""
+def _hosts(frame: Frame) -> list[Node]:
     hosts = list(frame.hosts)
     if frame.nominal and frame.anchor.governor is not None and frame.anchor.base_rel == "obj":
         hosts.append(frame.anchor.governor)  # "continued their hunger strike *to demand*…"
-    for host in hosts:
+    return hosts
+
+
+def _purpose_target(frame: Frame, exclude: frozenset[Node]) -> Node | None:
+    """The actor a purpose clause of ``frame`` acts on or makes demands of: "opened fire
+    to disperse *demonstrators*", "a hunger strike to *demand* the resignation of X",
+    "demonstrated … *calling for* independence from Iraq"."""
+    for host in _hosts(frame):
         for clause in host.children:
-            if clause.deprel not in ("advcl", "xcomp", "acl") or clause.lemma.lower() not in g.DEMAND_VERBS:
+            if clause.deprel not in ("advcl", "xcomp", "acl"):
                 continue
+            demands = clause.lemma.lower() in g.DEMAND_VERBS
             for argument in clause.children:
-                if argument.base_rel in ("obj", "obl") and argument not in exclude:
-                    found = argument if _named(argument) and argument.upos == "PROPN" else inner_actor(argument, exclude)
-                    if found is not None:
-                        return found
+                if argument.base_rel not in ("obj", "obl") or argument in exclude:
+                    continue
+                if argument.base_rel == "obj" and is_actor(argument):
+                    return argument
+                found = inner_actor(argument, exclude) if demands else None
+                if found is not None:
+                    return found
     return None
+
+
+def _oblique_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[Node], bool]) -> Node | None:
+    """A named actor in (or inside) an oblique of ``frame``: "withdraw its troops *from
+    Lebanon*", "hack into the computers of *South Korean officers*"."""
+    for host in frame.hosts:
+        for child in host.children:
+            if child.deprel != "obl" or child in exclude or is_time(child) or child in frame.trigger:
+                continue
+            if child.case_lemma() not in g.TARGET_OBLIQUE_PREPOSITIONS:
+                continue
+            found = child if child.upos in ("NOUN", "PROPN") and _named(child) else inner_actor(child, exclude)
+            if found is not None and not is_time(found):
+                return found
+    return None
+
+
+def _condition_target(frame: Frame, exclude: frozenset[Node]) -> Node | None:
+    """The subject of a threat's condition: "… *if the United States* goes ahead"."""
+    if frame.type not in g.CONDITION_TARGET_TYPES:
+        return None
+    for host in frame.hosts:
+        for clause in (c for h in (host, *host.kids("xcomp", "advcl")) for c in h.kids("advcl")):
+            if any(m.lemma.lower() in g.CONDITIONAL_MARKERS for m in clause.kids("mark")):
+                subjects = [s for s in clause.kids("nsubj") if s.upos in ("NOUN", "PROPN") and s not in exclude]
+                if subjects:
+                    return subjects[0]
+    return None
+
+
+def coded_targets(frame: Frame, who: list[Node], whom: list[Node], is_time: Callable[[Node], bool]) -> list[Node]:
+    """Targets event coding adds to a typed frame whose ``whom`` names no actor."""
+    if frame.type is None or any(is_actor(n) for n in whom):
+        return []
+    taken = frozenset(who) | frozenset(whom)
+    sentence = frame.anchor.sentence
+    for head in whom:
+        inner = inner_actor(head, taken)
+        # a name already inside the phrase's own span is matched through it
+        if inner is not None and sentence is not None and inner not in sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS):
+            return [inner]
+    for find in (_purpose_target, _condition_target):
+        found = find(frame, taken)
+        if found is not None:
+            return [found]
+    found = _oblique_target(frame, taken, is_time)
+    return [found] if found is not None else []
 
 
 def named_place(place: Node) -> Node | None:
