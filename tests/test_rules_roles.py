@@ -237,6 +237,11 @@ NOMINAL_SOURCES = [
                  "demand/NOUN/3/obj ./PUNCT/3/punct", "demand", ["The ILO"], id="possessive-pronoun"),
     pytest.param("Qatar/PROPN/2/nsubj launched/launch/VERB/0/root/" + PAST + " a/DET/5/det mediation/NOUN/5/compound "
                  "effort/NOUN/2/obj ./PUNCT/2/punct", "mediation", ["Qatar"], id="support-verb-through-compound"),
+    pytest.param("Refugees/refugee/NOUN/2/nsubj continued/continue/VERB/0/root/" + PAST + " a/DET/5/det hunger/NOUN/5/compound "
+                 "strike/NOUN/2/obj ./PUNCT/2/punct", "strike", ["Refugees"], id="aspectual-verb"),
+    pytest.param("The/DET/2/det party/NOUN/3/nsubj issued/issue/VERB/0/root/" + PAST + " a/DET/5/det statement/NOUN/3/obj "
+                 "demanding/demand/VERB/5/acl/VerbForm=Ger talks/talk/NOUN/6/obj ./PUNCT/3/punct", "demand", ["The party"],
+                 id="participle-of-an-issued-document"),
     pytest.param("Boeing/PROPN/2/nsubj challenged/challenge/VERB/0/root/" + PAST + " the/DET/4/det award/NOUN/2/obj ./PUNCT/2/punct",
                  "award", [], id="not-through-ordinary-verbs"),
     pytest.param("Palestinian/ADJ/2/amod riots/riot/NOUN/3/nsubj continued/continue/VERB/0/root/" + PAST, "riot",

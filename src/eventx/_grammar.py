@@ -13,6 +13,7 @@ _DATA = json.loads((resources.files("eventx") / "data" / "grammar.json").read_te
 
 NON_EVENT_VERBS = frozenset(_DATA["non_event_verbs"])
 LIGHT_VERBS = frozenset(_DATA["light_verbs"])
+ASPECTUAL_VERBS = frozenset(_DATA["aspectual_verbs"])
 LIGHT_VERB_PREPOSITIONS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["light_verb_prepositions"].items()}
 REPORTING_VERBS = frozenset(_DATA["reporting_verbs"])
 MODALITY_VERBS: dict[str, str] = dict(_DATA["modality_verbs"])

@@ -16,7 +16,7 @@ from eventx._frames import Frame
 from eventx._graph import Node
 from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
 from eventx._spans import expand_conjuncts
-from eventx._targets import coded_targets
+from eventx._targets import coded_targets, is_actor
 
 __all__ = ["frame_roles", "inherited_subject"]
 
@@ -88,6 +88,11 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
             # clause the parser misread ("European leaders *gathered* in Paris.")
             if governor.deprel == "root" and governor.upos in ("NOUN", "PROPN") and _follows(node, governor):
                 passive = False
+            if not passive and not is_actor(governor) and governor.base_rel == "obj" and governor.governor is not None:
+                # "the party issued *a declaration* demanding…": the issuer demands
+                issuers = [s for s in _subjects(governor.governor) if is_actor(s)]
+                if issuers:
+                    return issuers, "who"
             return [governor], "whom" if passive else "who"
         elif rel.startswith("acl:relcl"):
             return [], "who"
@@ -166,9 +171,10 @@ def _governing_verb(noun: Node) -> Node | None:
 
 
 def _support_verb(noun: Node) -> Node | None:
-    """The light verb above an eventive noun, if the verb above it is one."""
+    """The light or aspectual verb above an eventive noun ("*held* talks", "*continued*
+    their strike"), if the verb above it is one."""
     verb = _governing_verb(noun)
-    return verb if verb is not None and verb.lemma.lower() in g.LIGHT_VERBS else None
+    return verb if verb is not None and verb.lemma.lower() in g.LIGHT_VERBS | g.ASPECTUAL_VERBS else None
 
 
 def _possessor(noun: Node, poss: Node) -> Node:
