@@ -25,12 +25,18 @@ METRICS = ("Tokens", "Sentences", "Words", "UPOS", "Lemmas", "UAS", "LAS")
 
 
 def read_gold(path: Path) -> tuple[str, list[list[str]]]:
-    """The raw text of a treebank (documents separated by blank lines) and its gold token lists."""
+    """The raw text of a treebank (documents separated by blank lines) and its gold
+    syntactic words, one list per sentence.
+
+    The gold-tokenisation setting hands the parser these *words* ("do", "n't" for
+    the token "don't"), as the CoNLL 2018 shared task's gold-tokenisation runs did:
+    stanza's pretokenized mode flags no token for multi-word expansion, so gold
+    surface tokens would leave every contraction unsplit.
+    """
     docs: list[list[str]] = []
     sentences: list[list[str]] = []
-    tokens: list[str] = []
+    words: list[str] = []
     text = ""
-    skip_until = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# newdoc"):
             docs.append([])
@@ -38,18 +44,14 @@ def read_gold(path: Path) -> tuple[str, list[list[str]]]:
             text = line[len("# text = "):]
         elif line and not line.startswith("#"):
             cols = line.split("\t")
-            if "-" in cols[0]:
-                start, end = cols[0].split("-")
-                skip_until = int(end)
-                tokens.append(cols[1])
-            elif "." not in cols[0] and int(cols[0]) > skip_until:
-                tokens.append(cols[1])
-        elif not line and tokens:
+            if "-" not in cols[0] and "." not in cols[0]:
+                words.append(cols[1])
+        elif not line and words:
             if not docs:
                 docs.append([])
             docs[-1].append(text)
-            sentences.append(tokens)
-            tokens, skip_until = [], 0
+            sentences.append(words)
+            words = []
     raw = "\n\n".join(" ".join(doc) for doc in docs if doc)
     return raw, sentences
 

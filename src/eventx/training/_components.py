@@ -89,7 +89,7 @@ LEMMA = Component(
 )
 
 #: Components that read the word vectors ``{out}/pretrain.pt`` (see ``_vectors.py``).
-USES_VECTORS = ("pos", "depparse")
+USES_VECTORS = ("pos", "depparse", "ner")
 
 #: A compact tagger: GloVe vectors (``pretrain.pt``) next to its own word and
 #: character embeddings; the small dimensions keep it fast on 2 cores and the
@@ -135,16 +135,17 @@ DEPPARSE = Component(
     quick_args=("--eval_interval", "1", "--no_checkpoint"),
 )
 
-#: A compact NER tagger trained on GUM's named entities (see ``_ner.py``): no
-#: pretrained vectors, so it learns its own (lower-cased) word embeddings next to
-#: the character model. Adam instead of stanza's default SGD (lr 0.1): with
-#: zero-initialised word embeddings SGD had learned nothing after 400 steps.
+#: A compact NER tagger trained on GUM's named entities (see ``_ner.py``), on the
+#: same GloVe vectors as the tagger and parser next to its character model. Adam
+#: instead of stanza's default SGD (lr 0.1): without vectors SGD had learned
+#: nothing after 400 steps.
 NER = Component(
     name="ner",
     module="stanza.models.ner_tagger",
     filename="ner.pt",
     args=(
-        "--mode", "train", "--shorthand", "en_gum", "--no_pretrain",
+        "--mode", "train", "--shorthand", "en_gum",
+        "--wordvec_pretrain_file", "{out}/pretrain.pt",
         "--train_file", "{ner}/en_gum.train.json",
         "--eval_file", "{ner}/en_gum.dev.json",
         "--scheme", "bioes",
