@@ -117,6 +117,11 @@ INTENT = [
                  "attack", "ASSAULT", id="negated-keeps-type"),
     pytest.param("Rubio/PROPN/3/nsubj will/AUX/3/aux meet/VERB/0/root/" + INF + " Lavrov/PROPN/3/obj ./PUNCT/3/punct",
                  "meet", "CONSULT", id="verbal-cooperation-keeps-type"),
+    pytest.param("Nigeria/PROPN/3/nsubj will/AUX/3/aux withdraw/VERB/0/root/" + INF + " troops/troop/NOUN/3/obj unless/SCONJ/8/mark "
+                 "elections/election/NOUN/8/nsubj:pass are/be/AUX/8/aux:pass held/hold/VERB/3/advcl/Tense=Past|VerbForm=Part|Voice=Pass "
+                 "./PUNCT/3/punct", "withdraw", "THREATEN", id="unless-condition-is-threaten"),
+    pytest.param("Rebels/rebel/NOUN/3/nsubj have/AUX/3/aux sworn/swear/VERB/0/root/Tense=Past|VerbForm=Part to/PART/5/mark "
+                 "fight/VERB/3/xcomp/" + INF + " ./PUNCT/3/punct", "fight", "THREATEN", id="sworn-to-fight-is-threaten"),
 ]
 
 

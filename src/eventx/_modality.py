@@ -14,7 +14,7 @@ from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
 
-__all__ = ["frame_modality", "frame_negated"]
+__all__ = ["frame_modality", "frame_negated", "frame_unless"]
 
 #: When several cues apply, the strongest one (first here) wins.
 MODALITY_PRECEDENCE = ("hypothetical", "obligation", "intended", "future", "asserted")
@@ -69,3 +69,10 @@ def frame_modality(frame: Frame) -> str:
             if value:
                 found.add(value)
     return next((m for m in MODALITY_PRECEDENCE if m in found), "asserted")
+
+
+def frame_unless(frame: Frame) -> bool:
+    """The frame (or the clause it is the complement of) carries an *unless* condition:
+    "will withdraw its force *unless* elections are held"."""
+    hosts = [*frame.hosts, *(h.governor for h in frame.hosts if h.deprel in ("xcomp", "ccomp") and h.governor)]
+    return any(m.lemma.lower() == "unless" for h in hosts for c in h.kids("advcl") for m in c.kids("mark"))

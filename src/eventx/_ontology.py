@@ -64,22 +64,26 @@ class Ontology:
     intent_types: dict[str, str] = attrs.Factory(dict)
     negated_types: dict[str, str] = attrs.Factory(dict)
     reported_types: dict[str, str] = attrs.Factory(dict)
+    unless_type: str | None = None
 
     def reported_type(self, modality: str) -> str | None:
         """The type of a reporting event whose reported clause has ``modality``
         ("said Sudan *must* return…" → DEMAND), if the ontology codes one."""
         return self.reported_types.get(modality)
 
-    def coded_type(self, event_type: str | None, modality: str, negated: bool) -> str | None:
+    def coded_type(self, event_type: str | None, modality: str, negated: bool, *, unless: bool = False) -> str | None:
         """The type an event is coded as, given its modality: with an ``intent`` section
         (PLOVER has one) a future or intended material event is coded as the commitment
-        or threat it is ("will provide aid" → AGREE, "will attack" → THREATEN)."""
+        or threat it is ("will provide aid" → AGREE, "will attack" → THREATEN), and any
+        future or intended event on an *unless* condition (``unless``) as a threat."""
         if event_type is None:
             return None
         if negated:
             return self.negated_types.get(event_type, event_type)
         if modality not in self.intent_modalities:
             return event_type
+        if unless and self.unless_type:
+            return self.unless_type
         return self.intent_types.get(self.quad(event_type) or "", event_type)
 
     def quad(self, event_type: str | None) -> str | None:
@@ -138,12 +142,15 @@ def _parse(data: Any, origin: str) -> Ontology:
     intent_types = {str(k): str(v) for k, v in (intent.get("types_by_quad") or {}).items()}
     negated_types = {str(k): str(v) for k, v in (intent.get("negated_types") or {}).items()}
     reported_types = {str(k): str(v) for k, v in (intent.get("reported_types_by_modality") or {}).items()}
-    unknown = {*intent_types.values(), *negated_types, *negated_types.values(), *reported_types.values()} - set(quads)
+    unless_type = intent.get("unless_type")
+    unless_type = None if unless_type is None else str(unless_type)
+    unknown = {*intent_types.values(), *negated_types, *negated_types.values(), *reported_types.values(),
+               *([unless_type] if unless_type else [])} - set(quads)
     if unknown:
         raise OntologyError(f"{origin}: intent maps to unknown types {sorted(unknown)}")
     return Ontology(name=str(data.get("name", origin)), quads=quads, single=single, phrases=ordered,
                     intent_modalities=frozenset(intent.get("modalities") or ()), intent_types=intent_types,
-                    negated_types=negated_types, reported_types=reported_types)
+                    negated_types=negated_types, reported_types=reported_types, unless_type=unless_type)
 
 
 def load_ontology(source: str | os.PathLike[str] | dict[str, Any] | None = None) -> Ontology:
