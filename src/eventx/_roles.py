@@ -249,7 +249,7 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = _never) -> tuple
     whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n)]
     if frame.type is not None:
         if not whom:
-            whom = _reciprocal(frame, who) or _complement_targets(frame)
+            whom = _reciprocal(frame, who) or _complement_targets(frame, is_time)
         whom += coded_targets(frame, who, whom, is_time)
     return who, whom
 
@@ -274,7 +274,7 @@ def _complement_clauses(frame: Frame) -> list[Node]:
             and any(m.lemma.lower() == "that" for m in c.kids("mark"))]
 
 
-def _complement_targets(frame: Frame) -> list[Node]:
+def _complement_targets(frame: Frame, is_time: Callable[[Node], bool] = _never) -> list[Node]:
     """The target of a typed verb of saying or intending lies in its complement clause:
     "threatened to close *the strait*", "demanded that *the government* resign",
     "offered to hand over suspects *to Britain*", "threatened to ban voting *in East
@@ -290,6 +290,7 @@ def _complement_targets(frame: Frame) -> list[Node]:
         places = [c for c in clause.children if c.base_rel == "obl" and c.case_lemma() in g.PLACE_PREPOSITIONS
                   and c.upos == "PROPN"]
         candidates = (subjects if clause.deprel != "xcomp" else []) + partners + places + objects
+        candidates = [c for c in candidates if not is_time(c)]
         named = [c for c in candidates if c.upos == "PROPN"]
         if named or candidates:
             return named[:1] or candidates[:1]
