@@ -1,4 +1,4 @@
-"""``python -m eventx.evaluate {meantime,plover,tempeval,ud,ner} [options]``: one command per evaluation.
+"""``python -m eventx.evaluate {meantime,plover,tempeval,ud,ner,kinds} [options]``: one command per evaluation.
 
 ``python -m eventx.evaluate report FILE [NAME ...]`` runs the named evaluations
 (default: all) with their default options and writes what each printed, with the
@@ -18,9 +18,10 @@ from pathlib import Path
 
 
 def _commands() -> dict[str, Callable[[Sequence[str] | None], int | None]]:
-    from eventx.evaluate import _meantime, _plover, _tempeval, _ud
+    from eventx.evaluate import _kinds, _meantime, _plover, _tempeval, _ud
 
-    commands = {"tempeval": _tempeval.main, "plover": _plover.main, "meantime": _meantime.main, "ud": _ud.main}
+    commands = {"tempeval": _tempeval.main, "plover": _plover.main, "meantime": _meantime.main, "ud": _ud.main,
+                "kinds": _kinds.main}
     try:
         from eventx.evaluate import _ner
 
@@ -33,7 +34,7 @@ def _commands() -> dict[str, Callable[[Sequence[str] | None], int | None]]:
 #: The runs a report makes: the MEANTIME development set, then its held-out test corpus.
 REPORT_RUNS: dict[str, list[list[str]]] = {
     "tempeval": [[]], "plover": [[]], "meantime": [["--corpora", "airbus", "apple"], ["--corpora", "gm"]],
-    "ud": [[]], "ner": [[]],
+    "ud": [[]], "ner": [[]], "kinds": [["--corpora", "airbus", "apple", "gm"]],
 }
 
 
