@@ -36,6 +36,13 @@ ARGUMENTS = [
 ]
 
 ROBUSTNESS = [
+    pytest.param(  # a past-tense verb read as a participle modifying its object, the subject left as the root
+        "Israeli/ADJ/2/amod helicopters/helicopter/NOUN/0/root and/CCONJ/4/cc tanks/tank/NOUN/2/conj "
+        "shelled/shell/VERB/6/amod/Tense=Past|VerbForm=Part positions/position/NOUN/2/conj ./PUNCT/2/punct",
+        "shell", "ASSAULT", ["Israeli helicopters", "tanks"], ["positions"], id="verb-misread-as-modifier"),
+    pytest.param(  # ... but a participle after a determiner is a modifier
+        "Officials/official/NOUN/0/root at/ADP/5/case the/DET/5/det planned/plan/VERB/5/amod/Tense=Past|VerbForm=Part "
+        "summit/NOUN/1/nmod", "plan", None, [], [], id="participle-after-determiner"),
     pytest.param(  # a passive subject on a verb with no passive morphology is a parser slip
         "Leaders/leader/NOUN/2/nsubj:pass gathered/gather/VERB/0/root/" + PAST + " in/ADP/4/case Paris/PROPN/2/obl ./PUNCT/2/punct",
         "gather", "CONSULT", ["Leaders"], [], id="active-verb-nsubj-pass"),

@@ -15,7 +15,7 @@ from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
 from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
-from eventx._spans import expand_conjuncts
+from eventx._spans import expand_conjuncts, is_misread_verb
 from eventx._targets import coded_targets, is_actor
 
 __all__ = ["frame_roles", "inherited_subject"]
@@ -124,10 +124,25 @@ def _inverted_reporter(verb: Node) -> list[Node]:
     return [c for c in verb.kids("obj") if c.index > verb.index and c.upos in ("PROPN", "NOUN")][:1] if quoted else []
 
 
+def _misread_clause(verb: Node) -> tuple[list[Node], list[Node]]:
+    """Roles of a verb misread as a modifier (see :func:`eventx._spans.is_misread_verb`):
+    the sentence root is who, the modified noun whom."""
+    if not is_misread_verb(verb) or verb.sentence is None:
+        return [], []
+    root = next(n for n in verb.sentence.nodes if n.deprel == "root")
+    governor = verb.governor
+    whom = [governor] if governor is not None and governor.index > verb.index else []
+    # an object the parser left as a bare oblique ("hosted Japanese Prime Minister …")
+    whom += [c for c in verb.children if c.deprel in ("obj", "obl") and c.case_lemma() is None and _nominal(c)]
+    return [root], whom
+
+
 def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     trigger = {n.index for n in frame.trigger}
     who = _subjects(verb) or _inverted_reporter(verb)
     whom: list[Node] = []
+    if not who:
+        who, whom = _misread_clause(verb)
     if _is_passive(verb):
         whom += [c for c in verb.children if c.deprel == "nsubj:pass"]
         who += [c for c in verb.children if c.deprel == "obl:agent"

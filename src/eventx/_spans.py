@@ -24,6 +24,20 @@ HYPHENS = frozenset({"-", "–", "—", "/"})
 EDGE_TRIM_UPOS = frozenset({"PUNCT", "CCONJ"})
 
 
+def is_misread_verb(verb: Node) -> bool:
+    """A past-tense verb a tagger took for a participle modifying the noun after it, in a
+    sentence whose root became a noun: "Israeli tanks *shelled* positions…", "Red Cross
+    officials *suspended* aid deliveries…". A modifier after a determiner or adjective
+    ("the *planned* summit") or in a sentence with a verb before it is not one."""
+    sentence = verb.sentence
+    if verb.upos != "VERB" or verb.deprel != "amod" or sentence is None:
+        return False
+    root = next((n for n in sentence.nodes if n.deprel == "root"), None)
+    before = [n for n in sentence.nodes if n.index < verb.index]
+    return (root is not None and root.upos in ("NOUN", "PROPN") and root.index < verb.index
+            and not any(n.upos in ("VERB", "AUX") for n in before) and before[-1].upos in ("NOUN", "PROPN", "NUM"))
+
+
 def is_conjunct(node: Node) -> bool:
     """A coordinated nominal: ``conj``, or a dependent that opens with a coordinator and
     has no preposition, which a parser attached under another relation ("Secretary …
@@ -31,7 +45,8 @@ def is_conjunct(node: Node) -> bool:
     if node.upos not in g.NOMINAL_UPOS:
         return False
     if node.deprel == "conj":
-        return True
+        # not the object of a verb misread as its modifier ("tanks *shelled* positions")
+        return not any(is_misread_verb(c) for c in node.children)
     if node.deprel == "compound" and node.upos == "PROPN" and any(
             c.base_rel == "punct" and c.text in HYPHENS and c.index > node.index for c in node.children):
         return True  # "US-Russia talks": two parties joined by a hyphen
@@ -82,8 +97,12 @@ def participant(head: Node, text: str, is_time: Callable[[Node], bool] = _never)
     """
     head = _named_apposition(head)
     nodes = head.sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS)  # type: ignore[union-attr]
-    conjuncts = {d.index for c in head.children if is_conjunct(c) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
-    nodes = [n for n in nodes if n.index not in conjuncts]
+    # conjuncts are participants of their own; a verb misread as a modifier, and the object
+    # it was hung on, belong to the clause
+    apart = {d.index for c in head.children
+             if is_conjunct(c) or is_misread_verb(c) or any(is_misread_verb(x) for x in c.children)
+             for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
+    nodes = [n for n in nodes if n.index not in apart]
     timed = {d.index for c in head.children if is_time(c) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
     nodes = [n for n in nodes if n.index not in timed]
     dropped = _trailing_attachments(head)
