@@ -94,6 +94,8 @@ def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any
     kwargs = {f"{proc}_model_path": str(path) for proc, path in paths.items()}
     pretrain = model_dir / PRETRAIN_FILE
     pretrain_path = str(pretrain) if pretrain.is_file() else None
+    if "ner" in paths and pretrain_path:
+        kwargs["ner_pretrain_path"] = pretrain_path
     resources_file = bundled_model_dir() / "resources.json"
     try:
         return stanza.Pipeline(

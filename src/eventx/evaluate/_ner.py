@@ -62,7 +62,12 @@ def _predict(model_path: Path, test_json: Path) -> tuple[list[list[str]], list[l
 
     sentences = json.loads(test_json.read_text(encoding="utf-8"))
     gold = [[tok.get("ner", "O") for tok in sent] for sent in sentences]
-    trainer = Trainer(model_file=str(model_path), device="cpu")
+    from stanza.models.common.pretrain import Pretrain
+
+    # a model trained on word vectors reads them from the pretrain.pt beside it
+    vectors = model_path.parent / "pretrain.pt"
+    pretrain = Pretrain(str(vectors)) if vectors.is_file() else None
+    trainer = Trainer(model_file=str(model_path), pretrain=pretrain, device="cpu")
     # tags are not needed to predict; "O" keeps the loader from failing on labels the model never saw
     blank = [[{"text": tok["text"], "ner": "O"} for tok in sent] for sent in sentences]
     batch = DataLoader(Document(blank), trainer.args["batch_size"], trainer.args, vocab=trainer.vocab,
