@@ -75,6 +75,22 @@ CODED_TARGETS = [
         "The/DET/2/det government/NOUN/3/nsubj accepted/accept/VERB/0/root/" + PAST + " demands/demand/NOUN/3/obj "
         "from/ADP/7/case Shona/PROPN/7/compound rebels/rebel/NOUN/4/nmod ./PUNCT/3/punct",
         "accept demand", "CONCEDE", ["Shona rebels"], None, id="phrase-noun-source-is-target"),
+    pytest.param(  # the complement of the complement
+        "Israel/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark ban/VERB/2/xcomp/" + INF
+        + " voting/vote/VERB/4/xcomp/VerbForm=Ger in/ADP/8/case East/PROPN/8/compound Jerusalem/PROPN/5/obl ./PUNCT/2/punct",
+        "threaten", "THREATEN", ["East Jerusalem"], None, id="nested-complement"),
+    pytest.param(  # a named place inside a non-actor object
+        "Officials/official/NOUN/2/nsubj suspended/suspend/VERB/0/root/" + PAST + " aid/NOUN/4/compound "
+        "deliveries/delivery/NOUN/2/obj in/ADP/6/case Baghdad/PROPN/4/nmod ./PUNCT/2/punct",
+        "suspend", "SANCTION", ["aid deliveries in Baghdad"], None, id="place-inside-object-span"),
+    pytest.param(  # the place of a typed event is added to a recipient that names no actor
+        "Police/NOUN/2/nsubj demolished/demolish/VERB/0/root/" + PAST + " homes/home/NOUN/2/obj "
+        "in/ADP/5/case Hebron/PROPN/2/obl ./PUNCT/2/punct",
+        "demolish", "ASSAULT", ["homes", "Hebron"], "Hebron", id="place-added-to-non-actor"),
+    pytest.param(  # ... never to an untyped one
+        "Police/NOUN/2/nsubj painted/paint/VERB/0/root/" + PAST + " walls/wall/NOUN/2/obj "
+        "in/ADP/5/case Hebron/PROPN/2/obl ./PUNCT/2/punct",
+        "paint", None, ["walls"], "Hebron", id="untyped-keeps-its-object"),
     pytest.param(  # "on Tuesday" is a time, not the partner of a demand
         "Russia/PROPN/2/nsubj said/say/VERB/0/root/" + PAST + " on/ADP/4/case Tuesday/PROPN/2/obl that/SCONJ/8/mark "
         "Sudan/PROPN/8/nsubj must/AUX/8/aux return/VERB/2/ccomp/" + INF + " the/DET/10/det helicopter/NOUN/8/obj ./PUNCT/2/punct",
@@ -95,3 +111,11 @@ def test_a_named_object_needs_no_coded_target(extractor):
              "in/ADP/5/case Hebron/PROPN/2/obl ./PUNCT/2/punct")
     event = only(extractor.extract_document(conllu(parse)), "arrest")
     assert [p.text for p in event.whom] == ["Palestinians"] and event.where.text == "Hebron"
+
+
+def test_an_object_split_at_than_is_whole_again(extractor):
+    parse = ("Soldiers/soldier/NOUN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " more/more/ADJ/2/obj than/ADP/6/case "
+             "100/NUM/6/nummod Palestinians/Palestinian/PROPN/2/obl ./PUNCT/2/punct")
+    event = only(extractor.extract_document(conllu(parse)), "arrest")
+    assert [p.text for p in event.whom] == ["100 Palestinians"]
+

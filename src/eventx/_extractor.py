@@ -22,7 +22,7 @@ from eventx._models import BUNDLED, load_pipeline, resolve_model_dir
 from eventx._ontology import Ontology, load_ontology
 from eventx._places import frame_place
 from eventx._roles import frame_roles
-from eventx._targets import named_place
+from eventx._targets import is_actor, named_place
 from eventx._spans import participant, participants
 from eventx._time import TimeTagger, coerce_reference_date, find_dateline_date
 from eventx._types import Event, TimeExpression, Trigger
@@ -183,8 +183,8 @@ class Extractor:
         end = max(n.end for n in frame.trigger)
         negated, modality = frame_negated(frame), frame_modality(frame)
         event_type = self.ontology.coded_type(frame.type, modality, negated, unless=frame_unless(frame))
-        if not whom and place is not None and event_type in PLACE_TARGET_TYPES:
-            whom = [n for n in (named_place(place),) if n is not None]
+        if place is not None and event_type in PLACE_TARGET_TYPES and not any(is_actor(n) for n in whom):
+            whom += [n for n in (named_place(place),) if n is not None and n not in whom]
         return Event(
             type=event_type,
             quad=self.ontology.quad(event_type),

@@ -20,6 +20,8 @@ from eventx._targets import coded_targets, is_actor
 
 __all__ = ["frame_roles", "inherited_subject"]
 
+#: Words that head an object phrase only when a parser split "more than N people".
+COMPARATIVE_QUANTIFIERS = frozenset({"more", "less", "fewer", "over", "up"})
 #: How far subject inheritance may climb (guards against cyclic or odd parses).
 MAX_CLIMB = 8
 
@@ -137,6 +139,14 @@ def _misread_clause(verb: Node) -> tuple[list[Node], list[Node]]:
     return [root], whom
 
 
+def _compared_objects(verb: Node) -> list[Node]:
+    """The noun of an object a parser split at "than": "arrested *more than 100
+    Palestinians*" with *more* as the object and *Palestinians* a "than" oblique."""
+    if not any(c.base_rel == "obj" and c.lemma.lower() in COMPARATIVE_QUANTIFIERS for c in verb.children):
+        return []
+    return [c for c in verb.children if c.base_rel == "obl" and c.case_lemma() == "than" and _nominal(c)]
+
+
 def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     trigger = {n.index for n in frame.trigger}
     who = _subjects(verb) or _inverted_reporter(verb)
@@ -161,6 +171,7 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
                 who = inherited
     whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and _nominal(c)
              and c not in who]
+    whom += _compared_objects(verb)
     whom += [c for c in _partner_obliques(verb, frame.type) if c.index not in trigger]
     if verb.lemma.lower() in g.UNACCUSATIVE_VERBS and who and not whom and verb is frame.anchor:
         who, whom = [], who  # "prices rose", "three soldiers died": the subject undergoes the event
@@ -283,8 +294,10 @@ def _complement_clauses(frame: Frame) -> list[Node]:
     its verb, or a "that"-clause of its noun ("its demand *that Israel ease*…")."""
     if frame.verb is not None:
         # an infinitive a parser took for a purpose clause ("threatened on Monday *to break*…")
-        return [c for c in frame.verb.children if c.deprel in ("xcomp", "ccomp")
-                or (c.deprel == "advcl" and any(m.lemma.lower() == "to" for m in c.kids("mark")))]
+        clauses = [c for c in frame.verb.children if c.deprel in ("xcomp", "ccomp")
+                   or (c.deprel == "advcl" and any(m.lemma.lower() == "to" for m in c.kids("mark")))]
+        # and the complement of the complement ("threatened to ban *voting in East Jerusalem*")
+        return clauses + [n for c in clauses for n in c.kids("xcomp")]
     return [c for c in frame.anchor.children if c.deprel in ("ccomp", "acl")
             and any(m.lemma.lower() == "that" for m in c.kids("mark"))]
 
