@@ -46,6 +46,11 @@ CODED_TARGETS = [
         "demand/NOUN/3/obj that/SCONJ/8/mark Israel/PROPN/8/nsubj ease/VERB/5/acl/VerbForm=Fin "
         "restrictions/restriction/NOUN/8/obj ./PUNCT/3/punct",
         "demand", "DEMAND", ["Israel"], None, id="noun-that-clause"),
+    pytest.param(  # ... also when the parser hung it on the verb above the noun
+        "The/DET/2/det ILO/PROPN/3/nsubj repeated/repeat/VERB/0/root/" + PAST + " its/its/PRON/5/nmod:poss/Poss=Yes "
+        "demand/NOUN/3/obj that/SCONJ/8/mark Israel/PROPN/8/nsubj ease/VERB/3/advcl/VerbForm=Fin "
+        "restrictions/restriction/NOUN/8/obj ./PUNCT/3/punct",
+        "demand", "DEMAND", ["Israel"], None, id="noun-that-clause-on-the-verb"),
     pytest.param(  # the indirect object of a support verb receives the noun's event
         "The/DET/2/det EU/PROPN/3/nsubj gave/give/VERB/0/root/" + PAST + " the/DET/6/det Ivory/PROPN/6/compound "
         "Coast/PROPN/3/iobj millions/million/NOUN/3/obj of/ADP/9/case aid/NOUN/7/nmod ./PUNCT/3/punct",

@@ -298,7 +298,11 @@ def _complement_clauses(frame: Frame) -> list[Node]:
                    or (c.deprel == "advcl" and any(m.lemma.lower() == "to" for m in c.kids("mark")))]
         # and the complement of the complement ("threatened to ban *voting in East Jerusalem*")
         return clauses + [n for c in clauses for n in c.kids("xcomp")]
-    return [c for c in frame.anchor.children if c.deprel in ("ccomp", "acl")
+    noun = frame.anchor
+    hosts = [noun]
+    if noun.base_rel == "obj" and noun.governor is not None:
+        hosts.append(noun.governor)  # "reiterated its demand *that Israel ease*…" hung on the verb
+    return [c for h in hosts for c in h.children if c.deprel in ("ccomp", "acl", "advcl") and c.index > noun.index
             and any(m.lemma.lower() == "that" for m in c.kids("mark"))]
 
 
