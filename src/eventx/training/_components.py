@@ -111,7 +111,7 @@ POS = Component(
         "--save_dir", "{out}", "--save_name", "pos.pt",
     ),
     steps_flag="--max_steps",
-    steps=3000,
+    steps=3400,
     quick_args=("--eval_interval", "1"),
 )
 
@@ -131,7 +131,7 @@ DEPPARSE = Component(
         "--save_dir", "{out}", "--save_name", "depparse.pt",
     ),
     steps_flag="--max_steps",
-    steps=4000,
+    steps=8000,
     quick_args=("--eval_interval", "1", "--no_checkpoint"),
 )
 
