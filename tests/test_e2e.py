@@ -64,6 +64,19 @@ def test_seed_take_part(seed_events):
     assert "Ukraine" in _texts(event.who)
 
 
+def test_seed_kinds(seed_events):
+    spoke = _event(seed_events, "spoke")
+    assert {p.kind for p in spoke.who} == {"PERSON"} and {p.kind for p in spoke.whom} == {"PERSON"}
+    assert _event(seed_events, "gathered").where.kind == "GPE"
+
+
+def test_the_bundled_entity_tagger_types_names_the_tables_do_not_know(extractor):
+    assert "ner" in extractor.pipeline.processors
+    event = _event(extractor.extract("Zelensky criticized Boeing on Monday."), "criticized")
+    assert [(p.text, p.kind) for p in event.who] == [("Zelensky", "PERSON")]  # from the entity tagger
+    assert [(p.text, p.kind) for p in event.whom] == [("Boeing", "ORG")]  # a known organisation
+
+
 def test_seed_spans_index_the_text(seed_events):
     text = SEED.read_text(encoding="utf-8")
     for event in seed_events:

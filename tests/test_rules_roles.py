@@ -36,6 +36,12 @@ ARGUMENTS = [
 ]
 
 ROBUSTNESS = [
+    pytest.param(  # a conjunct hung on a word of the first name (a caseless nmod) is still a conjunct
+        "Secretary/PROPN/10/nsubj of/ADP/3/case State/PROPN/1/nmod Marco/PROPN/1/nmod Rubio/PROPN/4/flat and/CCONJ/8/cc "
+        "Foreign/ADJ/8/amod Minister/PROPN/4/conj Lavrov/PROPN/8/flat criticized/criticize/VERB/0/root/" + PAST
+        + " NATO/PROPN/10/obj ./PUNCT/10/punct",
+        "criticize", "DISAPPROVE", ["Secretary of State Marco Rubio", "Foreign Minister Lavrov"], ["NATO"],
+        id="conjunct-on-a-name-part"),
     pytest.param(  # a past-tense verb read as a participle modifying its object, the subject left as the root
         "Israeli/ADJ/2/amod helicopters/helicopter/NOUN/0/root and/CCONJ/4/cc tanks/tank/NOUN/2/conj "
         "shelled/shell/VERB/6/amod/Tense=Past|VerbForm=Part positions/position/NOUN/2/conj ./PUNCT/2/punct",

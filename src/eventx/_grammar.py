@@ -39,6 +39,7 @@ INNER_ACTOR_PREPOSITIONS = frozenset(_DATA["inner_actor_prepositions"])
 DEMAND_VERBS = frozenset(_DATA["demand_verbs"])
 TARGET_OBLIQUE_PREPOSITIONS = frozenset(_DATA["target_oblique_prepositions"])
 CONDITION_TARGET_TYPES = frozenset(_DATA["condition_target_types"])
+INFINITIVE_COMPLEMENT_TYPES = frozenset(_DATA["infinitive_complement_types"])
 LEMMA_SUFFIX_RULES: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _DATA["lemma_suffix_rules"])
 
 #: Relations of a verb's subject.

@@ -295,7 +295,8 @@ def _complement_clauses(frame: Frame) -> list[Node]:
     if frame.verb is not None:
         # an infinitive a parser took for a purpose clause ("threatened on Monday *to break*…")
         clauses = [c for c in frame.verb.children if c.deprel in ("xcomp", "ccomp")
-                   or (c.deprel == "advcl" and any(m.lemma.lower() == "to" for m in c.kids("mark")))]
+                   or (c.deprel == "advcl" and frame.type in g.INFINITIVE_COMPLEMENT_TYPES
+                       and any(m.lemma.lower() == "to" for m in c.kids("mark")))]
         # and the complement of the complement ("threatened to ban *voting in East Jerusalem*")
         return clauses + [n for c in clauses for n in c.kids("xcomp")]
     noun = frame.anchor

@@ -54,13 +54,32 @@ def is_conjunct(node: Node) -> bool:
             and any(c.deprel == "cc" and c.index < node.index for c in node.children))
 
 
+def name_parts(head: Node) -> list[Node]:
+    """``head`` and the words of its name a parser hung below it without a preposition
+    ("Secretary of State *Marco* Rubio" with *Marco* as a caseless ``nmod``)."""
+    out, stack = [head], [head]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.upos == "PROPN" and (child.deprel in ("flat", "compound") or (
+                    child.base_rel == "nmod" and child.deprel != "nmod:poss" and child.case_lemma() is None)):
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def _conjuncts_of(head: Node) -> list[Node]:
+    """The heads coordinated with ``head``, also those hung on a word of its name."""
+    return [c for part in name_parts(head) for c in part.children if is_conjunct(c)]
+
+
 def expand_conjuncts(head: Node) -> list[Node]:
     """``head`` and the heads coordinated with it ("Rubio and Lavrov" → two)."""
     out, stack = [], [head]
     while stack:
         node = stack.pop(0)
         out.append(node)
-        stack.extend(c for c in node.children if is_conjunct(c))
+        stack.extend(_conjuncts_of(node))
     return out
 
 
@@ -102,6 +121,7 @@ def participant(head: Node, text: str, is_time: Callable[[Node], bool] = _never)
     apart = {d.index for c in head.children
              if is_conjunct(c) or is_misread_verb(c) or any(is_misread_verb(x) for x in c.children)
              for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
+    apart |= {d.index for c in _conjuncts_of(head) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
     nodes = [n for n in nodes if n.index not in apart]
     timed = {d.index for c in head.children if is_time(c) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
     nodes = [n for n in nodes if n.index not in timed]
