@@ -58,6 +58,11 @@ ROBUSTNESS = [
         "speak with", "CONSULT", ["Macron"], ["Trump"], id="trailing-attachment"),
 ]
 
+ROBUSTNESS.append(pytest.param(  # "ahead" and its "of" phrase, both hung on the name, leave it
+    "Macron/PROPN/2/nsubj spoke/speak/VERB/0/root/" + PAST + " with/ADP/4/case Trump/PROPN/2/obl ahead/ADV/4/advmod "
+    "of/ADP/8/case the/DET/8/det talks/talk/NOUN/4/nmod ./PUNCT/2/punct",
+    "speak with", "CONSULT", ["Macron"], ["Trump"], id="trailing-adverb-with-of"))
+
 ROBUSTNESS.append(pytest.param(  # a preposition hung on a modifier still marks the phrase
     "Macron/PROPN/2/nsubj spoke/speak/VERB/0/root/" + PAST + " with/ADP/4/case US/PROPN/5/compound Trump/PROPN/2/obl ./PUNCT/2/punct",
     "speak with", "CONSULT", ["Macron"], ["US Trump"], id="preposition-on-modifier"))

@@ -99,9 +99,14 @@ def _trailing_attachments(head: Node) -> set[int]:
     *in the Gaza Strip*" is one phrase."""
     if head.upos != "PROPN":
         return set()
-    return {child.index for child in head.children
-            if child.base_rel in ("nmod", "obl", "advmod") and child.index > head.index
-            and child.case_lemma() != "of" and child.upos != "PROPN"}
+    dropped = {child.index for child in head.children
+               if child.base_rel in ("nmod", "obl", "advmod") and child.index > head.index
+               and child.case_lemma() != "of" and child.upos != "PROPN"}
+    # an *of* phrase that completes a dropped adverb goes with it ("*ahead* of the talks")
+    dropped |= {child.index for child in head.children
+                if child.base_rel == "nmod" and child.case_lemma() == "of"
+                and any(c.deprel == "case" and c.index - 1 in dropped for c in child.children)}
+    return dropped
 
 
 def _never(node: Node) -> bool:
