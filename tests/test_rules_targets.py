@@ -30,6 +30,14 @@ CODED_TARGETS = [
         "Authorities/authority/NOUN/2/nsubj imposed/impose/VERB/0/root/" + PAST + " a/DET/4/det curfew/NOUN/2/obj "
         "in/ADP/7/case the/DET/7/det town/NOUN/4/nmod of/ADP/9/case Cizre/PROPN/7/nmod ./PUNCT/2/punct",
         "impose curfew", "COERCE", ["Cizre"], "the town of Cizre", id="place-target-of-name"),
+    pytest.param(  # a named place beside the one found first
+        "Prisoners/prisoner/NOUN/2/nsubj rioted/riot/VERB/0/root/" + PAST + " at/ADP/5/case this/DET/5/det jail/NOUN/2/obl "
+        "in/ADP/8/case northern/ADJ/8/amod Israel/PROPN/2/obl ./PUNCT/2/punct",
+        "riot", "PROTEST", ["northern Israel"], "this jail", id="place-target-beside-the-place"),
+    pytest.param(  # two subject heads of one clause are a split name, not two parties
+        "Secretary/PROPN/4/nsubj Tom/PROPN/4/nsubj King/PROPN/2/flat promised/promise/VERB/0/root/" + PAST
+        + " to/PART/6/mark continue/VERB/4/xcomp/" + INF + " aid/NOUN/6/obj to/ADP/9/case Mozambique/PROPN/6/obl ./PUNCT/4/punct",
+        "promise", "AGREE", ["Mozambique"], None, id="split-name-is-not-reciprocal"),
     pytest.param(  # where people meet is not whom they meet
         "Leaders/leader/NOUN/2/nsubj met/meet/VERB/0/root/" + PAST + " in/ADP/4/case Paris/PROPN/2/obl ./PUNCT/2/punct",
         "meet", "CONSULT", [], "Paris", id="no-place-target-for-meetings"),

@@ -184,7 +184,7 @@ class Extractor:
         negated, modality = frame_negated(frame), frame_modality(frame)
         event_type = self.ontology.coded_type(frame.type, modality, negated, unless=frame_unless(frame))
         if place is not None and event_type in PLACE_TARGET_TYPES and not any(is_actor(n) for n in whom):
-            whom += [n for n in (named_place(place),) if n is not None and n not in whom]
+            whom += [n for n in (named_place(place, frame),) if n is not None and n not in whom]
         return Event(
             type=event_type,
             quad=self.ontology.quad(event_type),

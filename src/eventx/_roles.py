@@ -284,9 +284,11 @@ def _reciprocal(frame: Frame, who: list[Node]) -> list[Node]:
     """Coordinated actors of a symmetric event act on each other ("X and Y met")."""
     if frame.type not in g.SYMMETRIC_TYPES:
         return []
-    conjuncts = [c for h in who for c in expand_conjuncts(h)]
+    # a real coordination: two subject heads of one clause are a name the parser split
+    # ("Secretary / Tom King promised…"), not two parties
+    coordinated = any(len(expand_conjuncts(h)) > 1 for h in who)
     modifiers = [m for h in who for m in h.kids("amod", "compound") if m.kids("conj")]
-    return list(who) if len(conjuncts) > 1 or modifiers else []
+    return list(who) if coordinated or modifiers else []
 
 
 def _complement_clauses(frame: Frame) -> list[Node]:

@@ -159,12 +159,17 @@ def coded_targets(frame: Frame, who: list[Node], whom: list[Node], is_time: Call
     return [found] if found is not None else []
 
 
-def named_place(place: Node) -> Node | None:
+def named_place(place: Node, frame: Frame | None = None) -> Node | None:
     """``place`` when it is a name ("in *Serbia*"), else a name it is "of" or "in"
-    ("the town *of Cizre*", "a jail *in northern Israel*")."""
+    ("the town *of Cizre*", "a jail *in northern Israel*"), else another named locative
+    oblique of ``frame`` ("rioted at this jail *in northern Israel*", both hung on the verb)."""
     if place.upos == "PROPN":
         return place
     for child in place.children:
         if child.base_rel == "nmod" and child.upos == "PROPN" and child.case_lemma() in ("of", "in"):
             return child
+    for host in frame.hosts if frame is not None else ():
+        for child in host.children:
+            if child.base_rel == "obl" and child.upos == "PROPN" and child.case_lemma() in g.PLACE_PREPOSITIONS:
+                return child
     return None
