@@ -123,10 +123,9 @@ def participant(head: Node, text: str, is_time: Callable[[Node], bool] = _never)
     nodes = head.sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS)  # type: ignore[union-attr]
     # conjuncts are participants of their own; a verb misread as a modifier, and the object
     # it was hung on, belong to the clause
-    apart = {d.index for c in head.children
-             if is_conjunct(c) or is_misread_verb(c) or any(is_misread_verb(x) for x in c.children)
+    misread = [c for c in head.children if is_misread_verb(c) or any(is_misread_verb(x) for x in c.children)]
+    apart = {d.index for c in [*_conjuncts_of(head), *misread]
              for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
-    apart |= {d.index for c in _conjuncts_of(head) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
     nodes = [n for n in nodes if n.index not in apart]
     timed = {d.index for c in head.children if is_time(c) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
     nodes = [n for n in nodes if n.index not in timed]
