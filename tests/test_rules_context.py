@@ -138,6 +138,18 @@ CODING = [
                  "accept", "REJECT", ["refugees"], id="negated-agree-is-reject"),
     pytest.param("North/PROPN/2/compound Korea/PROPN/3/nsubj tried/try/VERB/0/root/" + PAST + " to/PART/5/mark hack/VERB/3/xcomp/" + INF
                  + " computers/computer/NOUN/5/obj ./PUNCT/3/punct", "hack", "COERCE", ["computers"], id="attempt-is-not-a-threat"),
+    pytest.param("Syrian/ADJ/2/amod officers/officer/NOUN/3/nsubj ended/end/VERB/0/root/" + PAST + " mediation/NOUN/5/compound "
+                 "efforts/effort/NOUN/3/obj between/ADP/8/case rival/ADJ/8/amod militias/militia/NOUN/5/nmod ./PUNCT/3/punct",
+                 "mediation", "SANCTION", ["rival militias"], id="halted-mediation-is-sanction"),
+    pytest.param("Iran/PROPN/2/nsubj broke/break/VERB/0/root/" + PAST + " off/ADP/2/compound:prt talks/talk/NOUN/2/obj "
+                 "with/ADP/7/case the/DET/7/det IAEA/PROPN/4/nmod ./PUNCT/2/punct",
+                 "talk", "SANCTION", ["the IAEA"], id="broken-off-talks-are-sanction"),
+    pytest.param("The/DET/2/det sides/side/NOUN/3/nsubj ended/end/VERB/0/root/" + PAST + " two/NUM/5/nummod days/day/NOUN/3/obj "
+                 "of/ADP/7/case talks/talk/NOUN/5/nmod ./PUNCT/3/punct",
+                 "talk", "CONSULT", [], id="concluded-talks-stay-consult"),
+    pytest.param("The/DET/2/det EU/PROPN/3/nsubj froze/freeze/VERB/0/root/" + PAST + " its/its/PRON/5/nmod:poss/Poss=Yes "
+                 "cooperation/NOUN/3/obj with/ADP/7/case Niger/PROPN/5/nmod ./PUNCT/3/punct",
+                 "cooperation", "SANCTION", ["Niger"], id="frozen-cooperation-is-sanction"),
 ]
 
 

@@ -80,6 +80,30 @@ CODED_TARGETS = [
         + " talks/talk/NOUN/4/obj if/SCONJ/10/mark the/DET/9/det United/PROPN/9/compound States/PROPN/10/nsubj "
         "goes/go/VERB/4/advcl/Mood=Ind|Tense=Pres|VerbForm=Fin ahead/ADV/10/advmod ./PUNCT/2/punct",
         "threaten", "THREATEN", ["talks", "the United States"], None, id="condition-target"),
+    pytest.param(  # the actor a refusal goes against, inside a "despite" clause of its complement
+        "Awori/PROPN/3/nsubj has/AUX/3/aux declined/decline/VERB/0/root/Tense=Past|VerbForm=Part to/PART/5/mark "
+        "resign/VERB/3/xcomp/" + INF + " despite/SCONJ/7/mark growing/grow/VERB/5/advcl/VerbForm=Ger pressure/NOUN/7/obj "
+        "by/ADP/11/case the/DET/11/det Commission/PROPN/8/nmod ./PUNCT/3/punct",
+        "decline", "REJECT", ["the Commission"], None, id="concessive-clause"),
+    pytest.param(  # a trigger noun is searched like an object
+        "Bashir/PROPN/2/nsubj shortened/shorten/VERB/0/root/" + PAST + " the/DET/5/det nightly/ADJ/5/amod curfew/NOUN/2/obj "
+        "imposed/impose/VERB/5/acl/Tense=Past|VerbForm=Part|Voice=Pass in/ADP/8/case Sudan/PROPN/6/obl ./PUNCT/2/punct",
+        "shorten curfew", "CONCEDE", ["Sudan"], None, id="inner-actor-of-trigger-noun"),
+    pytest.param(  # the partners of the eventive noun a trigger noun is a compound of
+        "The/DET/2/det emir/NOUN/3/nsubj launched/launch/VERB/0/root/" + PAST + " a/DET/6/det mediation/NOUN/6/compound "
+        "effort/NOUN/3/obj between/ADP/9/case the/DET/9/det Emirates/PROPN/6/nmod and/CCONJ/12/cc Saudi/PROPN/12/compound "
+        "Arabia/PROPN/9/conj ./PUNCT/3/punct",
+        "mediation", "CONSULT", ["the Emirates", "Saudi Arabia"], None, id="compound-head-partners"),
+    pytest.param(  # ... also when the parser hung them on a time word
+        "The/DET/2/det emir/NOUN/3/nsubj launched/launch/VERB/0/root/" + PAST + " a/DET/6/det mediation/NOUN/6/compound "
+        "effort/NOUN/3/obj on/ADP/8/case Saturday/PROPN/6/nmod between/ADP/11/case the/DET/11/det Emirates/PROPN/8/nmod "
+        "and/CCONJ/13/cc Qatar/PROPN/11/conj ./PUNCT/3/punct",
+        "mediation", "CONSULT", ["the Emirates", "Qatar"], None, id="partners-hung-on-a-time-word"),
+    pytest.param(  # a second subject on a reporting verb belongs to its subjectless complement
+        "The/DET/3/det Red/PROPN/3/compound Cross/PROPN/4/nsubj said/say/VERB/0/root/" + PAST + " US/PROPN/4/nsubj "
+        "and/CCONJ/8/cc British/ADJ/8/amod forces/force/NOUN/5/conj must/AUX/10/aux ensure/VERB/4/ccomp/" + INF
+        + " security/NOUN/10/obj ./PUNCT/4/punct",
+        "say", "DEMAND", ["US", "British forces"], None, id="stray-subject-of-complement"),
     pytest.param(  # the actor a purpose clause acts on
         "Police/NOUN/2/nsubj opened/open/VERB/0/root/" + PAST + " fire/NOUN/2/obj to/PART/5/mark disperse/VERB/2/advcl/" + INF
         + " demonstrators/demonstrator/NOUN/5/obj ./PUNCT/2/punct",

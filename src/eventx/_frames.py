@@ -84,7 +84,7 @@ def _match_phrase(head: Node, ontology: Ontology, pos: str) -> tuple[list[Node],
     return None
 
 
-def _eventive_noun(node: Node) -> bool:
+def eventive_noun(node: Node) -> bool:
     """An untyped noun that names an event ("the *development*", "the *order*"): a
     deverbal suffix or the eventive-noun table, minus the non-eventive exceptions."""
     lemma = node.lemma.lower()
@@ -150,7 +150,7 @@ def find_frames(sentence: Sentence, ontology: Ontology) -> list[Frame]:
             if _is_absorbed(node, ontology) or node.lemma.lower() in g.NON_EVENT_VERBS and not _light_noun(node, ontology):
                 continue
             frame = _verb_frame(sentence, node, ontology, consumed)
-        elif node.upos == "NOUN" and (_noun_type(node, ontology) or _eventive_noun(node)):
+        elif node.upos == "NOUN" and (_noun_type(node, ontology) or eventive_noun(node)):
             phrase = _match_phrase(node, ontology, "NOUN")
             if phrase:
                 frame = Frame(sentence, node, [node, *phrase[0]], " ".join(phrase[2]), phrase[1], verb=None)

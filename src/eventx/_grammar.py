@@ -40,6 +40,8 @@ DEMAND_VERBS = frozenset(_DATA["demand_verbs"])
 TARGET_OBLIQUE_PREPOSITIONS = frozenset(_DATA["target_oblique_prepositions"])
 CONDITION_TARGET_TYPES = frozenset(_DATA["condition_target_types"])
 INFINITIVE_COMPLEMENT_TYPES = frozenset(_DATA["infinitive_complement_types"])
+HALTING_VERBS = frozenset(_DATA["halting_verbs"])
+CONCESSIVE_MARKERS = frozenset(_DATA["concessive_markers"])
 LEMMA_SUFFIX_RULES: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _DATA["lemma_suffix_rules"])
 
 #: Relations of a verb's subject.

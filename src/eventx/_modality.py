@@ -6,6 +6,8 @@ Modality: modal auxiliaries ("will" → future, "could" → hypothetical), the
 absorbed control verb ("expected to" → future, "plan to" → intended), a
 conditional clause ("if they meet"), or a modal adjective on an eventive noun
 ("the *upcoming* visit", "*potential* deployment").
+Halting: a noun event stopped by the verb above it ("*suspended* aid"), which
+the ontology may code as another type (PLOVER: SANCTION).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from __future__ import annotations
 from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
+from eventx._roles import halting_verb
 
-__all__ = ["frame_modality", "frame_negated", "frame_unless"]
+__all__ = ["frame_halted", "frame_modality", "frame_negated", "frame_unless"]
 
 #: When several cues apply, the strongest one (first here) wins.
 MODALITY_PRECEDENCE = ("hypothetical", "obligation", "intended", "future", "asserted")
@@ -76,3 +79,16 @@ def frame_unless(frame: Frame) -> bool:
     "will withdraw its force *unless* elections are held"."""
     hosts = [*frame.hosts, *(h.governor for h in frame.hosts if h.deprel in ("xcomp", "ccomp") and h.governor)]
     return any(m.lemma.lower() == "unless" for h in hosts for c in h.kids("advcl") for m in c.kids("mark"))
+
+
+def frame_halted(frame: Frame) -> bool:
+    """The frame is a noun event that a verb stops: "*suspended* aid", "*ended* mediation
+    efforts", "*broke off* talks", "*withdrew* from the talks"."""
+    noun = frame.anchor
+    if frame.verb is not None:
+        return False
+    if noun.deprel == "compound" and noun.governor is not None:
+        noun = noun.governor  # "ended *mediation* efforts"
+    verb = noun.governor
+    # the object or oblique itself: "ended two days *of talks*" concluded them
+    return verb is not None and noun.base_rel in ("obj", "obl") and verb.upos == "VERB" and halting_verb(verb)

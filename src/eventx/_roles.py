@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from eventx import _grammar as g
-from eventx._frames import Frame
+from eventx._frames import Frame, eventive_noun
 from eventx._graph import Node
 from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
 from eventx._spans import expand_conjuncts, is_misread_verb
@@ -36,11 +36,32 @@ def _is_passive(verb: Node) -> bool:
             or any(c.deprel == "aux:pass" for c in verb.children))
 
 
-def _subjects(verb: Node) -> list[Node]:
-    """Subjects of ``verb``; a ``nsubj:pass`` on a verb with no passive morphology is a
-    parser slip ("leaders gathered" read as passive) and counts as the subject."""
+def _own_subjects(verb: Node) -> list[Node]:
     return [c for c in verb.children if c.deprel in g.SUBJECT_RELS or c.deprel == "nsubj:outer"
             or (c.deprel == "nsubj:pass" and not _is_passive(verb))]
+
+
+def _stray_subjects(verb: Node) -> list[Node]:
+    """Subjects the parser gave ``verb`` that belong to its complement clause: "the Red
+    Cross said *US and British forces* must ensure security" with two subjects on *said*
+    and none on *ensure*."""
+    subjects = _own_subjects(verb)
+    if not any(s.index < verb.index for s in subjects):
+        return []
+    late = [s for s in subjects if s.index > verb.index]
+    clauses = [c for c in verb.kids("ccomp") if not _own_subjects(c) and late and c.index > max(s.index for s in late)]
+    return late if clauses else []
+
+
+def _subjects(verb: Node) -> list[Node]:
+    """Subjects of ``verb``; a ``nsubj:pass`` on a verb with no passive morphology is a
+    parser slip ("leaders gathered" read as passive) and counts as the subject, and a
+    complement clause takes the subjects stranded on its governor (see :func:`_stray_subjects`)."""
+    own = _own_subjects(verb)
+    if not own and verb.deprel == "ccomp" and verb.governor is not None:
+        return _stray_subjects(verb.governor)
+    stray = _stray_subjects(verb)
+    return [s for s in own if s not in stray]
 
 
 def _resolve_relative(node: Node) -> Node:
@@ -182,7 +203,7 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
 
-def _governing_verb(noun: Node) -> Node | None:
+def governing_verb(noun: Node) -> Node | None:
     """The verb whose object ``noun`` is, directly or through a modifier
     ("*launched* a mediation effort", "*gave* 5 million dollars of aid")."""
     node = noun
@@ -196,18 +217,26 @@ def _governing_verb(noun: Node) -> Node | None:
     return None
 
 
-def _support_verb(noun: Node) -> Node | None:
+def support_verb(noun: Node) -> Node | None:
     """The light or aspectual verb above an eventive noun ("*held* talks", "*continued*
     their strike"), if the verb above it is one."""
-    verb = _governing_verb(noun)
-    return verb if verb is not None and verb.lemma.lower() in g.LIGHT_VERBS | g.ASPECTUAL_VERBS else None
+    verb = governing_verb(noun)
+    return verb if verb is not None and (verb.lemma.lower() in g.LIGHT_VERBS | g.ASPECTUAL_VERBS
+                                         or halting_verb(verb)) else None
+
+
+def halting_verb(verb: Node) -> bool:
+    """A verb that stops the event its object names ("*suspended* aid", "*broke off* talks")."""
+    lemma = verb.lemma.lower()
+    return lemma in g.HALTING_VERBS or any(f"{lemma} {p.lemma.lower()}" in g.HALTING_VERBS
+                                           for p in verb.kids("compound:prt"))
 
 
 def _possessor(noun: Node, poss: Node) -> Node:
     """A possessive pronoun on an eventive noun stands for the subject of the verb
     above it when they agree: "the ILO reiterated *its* demand" → the ILO."""
     personal = POSSESSIVE_PRONOUNS.get(poss.text.lower())
-    verb = _governing_verb(noun) if personal else None
+    verb = governing_verb(noun) if personal else None
     subjects = [s for s in _subjects(verb) if s.upos in ("PROPN", "NOUN")] if verb is not None else []
     if personal and subjects and _agrees(personal, subjects[0]):
         return subjects[0]
@@ -223,10 +252,20 @@ def _modifier_actors(noun: Node) -> list[Node]:
             or (c.deprel == "compound" and c.upos == "PROPN" and not is_city(c.text))]
 
 
-def _nominal_roles(frame: Frame, noun: Node) -> tuple[list[Node], list[Node]]:
+def _argument_hosts(noun: Node, is_time: Callable[[Node], bool]) -> list[Node]:
+    """The words whose modifiers are an eventive noun's arguments: the noun, the eventive
+    noun it is a compound of (the partners of "mediation *efforts* between X and Y"
+    belong to *mediation*), and a time word a parser hung the arguments on ("talks on
+    *Saturday* between X and Y")."""
+    head = noun.governor
+    hosts = [noun, head] if noun.deprel == "compound" and head is not None and eventive_noun(head) else [noun]
+    return hosts + [c for h in hosts for c in h.children if c.base_rel == "nmod" and is_time(c)]
+
+
+def _nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) -> tuple[list[Node], list[Node]]:
     who: list[Node] = [_possessor(noun, p) if p.upos == "PRON" else p for p in noun.kids("nmod:poss")]
     whom: list[Node] = []
-    for child in noun.children:
+    for child in (c for host in _argument_hosts(noun, is_time) for c in host.children):
         if child.base_rel != "nmod" or child.deprel == "nmod:poss" or not _nominal(child):
             continue
         role = g.NOUN_ARGUMENT_PREPOSITIONS.get(child.case_lemma() or "")
@@ -258,16 +297,20 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = _never) -> tuple
     whom: list[Node] = []
     if frame.verb is not None:
         who, whom = _verbal_roles(frame, frame.verb)
+    support = support_verb(frame.anchor) if frame.verb is None else None
     # the eventive nouns of the trigger ("held *talks* with X", "the *meeting* between X and Y")
     for noun in frame.trigger:
         if noun.upos == "NOUN":
-            noun_who, noun_whom = _nominal_roles(frame, noun)
-            if who and frame.verb is not None:
-                # the verb's subject acts: "accepted demands *from Shona rebels*" is directed at them
-                noun_whom += [n for n in noun_who if n.upos in ("NOUN", "PROPN") and n not in who]
+            noun_who, noun_whom = _nominal_roles(frame, noun, is_time)
+            acting = who or (_subjects(support) if support is not None else [])
+            if acting:
+                # the verb's subject acts: "accepted demands *from Shona rebels*", "launched a
+                # mediation effort *between the Emirates and Saudi Arabia*" are directed at them
+                moved = [n for n in noun_who if n.upos in ("NOUN", "PROPN") and n not in acting]
+                noun_whom += moved
+                noun_who = [n for n in noun_who if n not in moved]
             who = who or noun_who
             whom += [n for n in noun_whom if n not in whom]
-    support = _support_verb(frame.anchor) if frame.verb is None else None
     if support is not None:  # "X gave *the Ivory Coast* 5 million dollars of aid"
         who = who or _subjects(support)
         whom = whom or [c for c in support.kids("iobj") if _nominal(c)]
@@ -315,7 +358,7 @@ def _complement_targets(frame: Frame, is_time: Callable[[Node], bool] = _never) 
     "offered to hand over suspects *to Britain*", "threatened to ban voting *in East
     Jerusalem*" (a named partner, place or object is preferred)."""
     for clause in _complement_clauses(frame):
-        subjects = [c for c in clause.children if c.deprel in g.SUBJECT_RELS and _nominal(c) and c.upos != "PRON"]
+        subjects = [c for c in _subjects(clause) if c.deprel != "nsubj:pass" and _nominal(c) and c.upos != "PRON"]
         objects = [c for c in clause.children if c.deprel in g.OBJECT_RELS and _nominal(c)]
         partners = [c for c in clause.children if c.base_rel == "obl" and c.case_lemma() in g.COMPLEMENT_PARTNER_PREPOSITIONS
                     and _nominal(c)]

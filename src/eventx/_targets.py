@@ -9,7 +9,8 @@ names one step further away:
 - in a protest's purpose clause: "a hunger strike to demand the resignation *of
   President Ben Bella*";
 - in its obliques: "withdraw its troops *from Lebanon*", "hack into the
-  computers *of South Korean officers*";
+  computers *of South Korean officers*", or a clause it goes against: "declined to
+  resign despite pressure *by the Anti-Corruption Commission*";
 - in the condition of a threat: "threatened to stop talks if *the United
   States* goes ahead";
 - in the place of an event with no recipient at all: "demonstrated *in
@@ -124,6 +125,18 @@ def _oblique_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[N
             found = child if child.upos in ("NOUN", "PROPN") and _named(child) else inner_actor(child, exclude)
             if found is not None and not is_time(found):
                 return found
+    return _concessive_target(frame, exclude, is_time)
+
+
+def _concessive_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[Node], bool]) -> Node | None:
+    """The actor inside a *despite* clause of ``frame`` or of its complement: "declined to
+    resign despite growing pressure *by the Anti-Corruption Commission*"."""
+    for host in (h for f in frame.hosts for h in (f, *f.kids("xcomp"))):
+        for clause in host.kids("advcl"):
+            if any(m.lemma.lower() in g.CONCESSIVE_MARKERS for m in clause.kids("mark")):
+                found = inner_actor(clause, exclude)
+                if found is not None and not is_time(found):
+                    return found
     return None
 
 
@@ -146,7 +159,10 @@ def coded_targets(frame: Frame, who: list[Node], whom: list[Node], is_time: Call
         return []
     taken = frozenset(who) | frozenset(whom)
     sentence = frame.anchor.sentence
-    for head in whom:
+    # a trigger noun of a verb phrase is searched like an object: "shortened the curfew
+    # imposed *in Sudan*"
+    nouns = [n for n in frame.trigger if n.upos == "NOUN"] if frame.verb is not None else []
+    for head in [*whom, *nouns]:
         inner = inner_actor(head, taken)
         # a name already inside the phrase's own span is matched through it
         if inner is not None and sentence is not None and inner not in sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS):
