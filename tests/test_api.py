@@ -131,6 +131,7 @@ def test_custom_ontology(tmp_path):
     ('{"types": {}}', "'types' \\(object\\) and 'triggers'"),
     ('{"types": {"A": {}}, "triggers": [{"lemma": "x", "type": "B"}]}', "unknown type 'B'"),
     ('{"types": {"A": {}}, "triggers": [{"lemma": "x", "pos": "ADV", "type": "A"}]}', "VERB/NOUN"),
+    ('{"types": {"A": {}}, "triggers": [], "intent": {"halted_types": {"A": "C"}}}', "unknown types \\['C'\\]"),
 ])
 def test_malformed_ontology(tmp_path, content, match):
     path = tmp_path / "bad.json"

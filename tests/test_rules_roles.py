@@ -187,6 +187,21 @@ TARGETS = [
     pytest.param(  # unknown inflections reach the lexicon through suffix rules
         "Prisoners/prisoner/NOUN/2/nsubj rioted/rioted/VERB/0/root/" + PAST + " ./PUNCT/2/punct",
         "riot", ["Prisoners"], [], id="suffix-lemma"),
+    pytest.param(  # ... also short stems and irregular participles
+        "A/DET/2/det businessman/NOUN/4/nsubj is/be/AUX/4/aux suing/VERB/0/root/VerbForm=Ger the/DET/6/det "
+        "UN/PROPN/4/obj ./PUNCT/4/punct",
+        "sue", ["A businessman"], ["the UN"], id="suffix-lemma-short-stem"),
+    pytest.param(
+        "Forces/force/NOUN/3/nsubj have/AUX/3/aux retaken/VERB/0/root/Tense=Past|VerbForm=Part the/DET/5/det "
+        "village/NOUN/3/obj ./PUNCT/3/punct",
+        "retake", ["Forces"], ["the village"], id="suffix-lemma-en-participle"),
+    pytest.param(
+        "Guerrillas/guerrilla/NOUN/2/nsubj overran/VERB/0/root/" + PAST + " the/DET/4/det town/NOUN/2/obj ./PUNCT/2/punct",
+        "overrun", ["Guerrillas"], ["the town"], id="suffix-lemma-ran"),
+    pytest.param(  # a second subject on a reporting verb belongs to its subjectless complement
+        "The/DET/3/det Red/PROPN/3/compound Cross/PROPN/4/nsubj said/say/VERB/0/root/" + PAST + " US/PROPN/6/compound "
+        "forces/force/NOUN/4/nsubj must/AUX/8/aux leave/VERB/4/ccomp/" + INF + " ./PUNCT/4/punct",
+        "leave", ["US forces"], [], id="stray-subject-goes-to-complement"),
 ]
 
 
@@ -202,6 +217,13 @@ def test_time_words_stay_out_of_participants(extractor):
              + " Haiti/PROPN/5/obj ./PUNCT/5/punct")
     event = only(extractor.extract_document(conllu(parse), reference_date="2025-02-17"), "praise")
     assert [p.text for p in event.who] == ["A top official"]
+
+
+def test_stray_subject_leaves_the_reporting_verb(extractor):
+    parse = ("The/DET/3/det Red/PROPN/3/compound Cross/PROPN/4/nsubj said/say/VERB/0/root/" + PAST + " US/PROPN/6/compound "
+             "forces/force/NOUN/4/nsubj must/AUX/8/aux leave/VERB/4/ccomp/" + INF + " ./PUNCT/4/punct")
+    event = only(extractor.extract_document(conllu(parse)), "say")
+    assert [p.text for p in event.who] == ["The Red Cross"]
 
 
 def test_split_names_are_merged(extractor):

@@ -104,6 +104,27 @@ CODED_TARGETS = [
         "and/CCONJ/8/cc British/ADJ/8/amod forces/force/NOUN/5/conj must/AUX/10/aux ensure/VERB/4/ccomp/" + INF
         + " security/NOUN/10/obj ./PUNCT/4/punct",
         "say", "DEMAND", ["US", "British forces"], None, id="stray-subject-of-complement"),
+    pytest.param(  # a demand clause hung on a participle of the protest's place
+        "Kurds/Kurd/PROPN/2/nsubj demonstrated/demonstrate/VERB/0/root/" + PAST + " in/ADP/5/case the/DET/5/det "
+        "city/NOUN/2/obl calling/call/VERB/5/acl/VerbForm=Ger for/ADP/8/case independence/NOUN/6/obl from/ADP/10/case "
+        "Iraq/PROPN/8/nmod ./PUNCT/2/punct",
+        "demonstrate", "PROTEST", ["Iraq"], "the city", id="demand-participle-on-an-argument"),
+    pytest.param(  # a demand clause inside a participle of the protest's object, past a time word
+        "Algerians/Algerian/PROPN/2/nsubj blocked/block/VERB/0/root/" + PAST + " roads/road/NOUN/2/obj "
+        "leading/lead/VERB/3/acl/VerbForm=Ger to/ADP/6/case town/NOUN/4/obl on/ADP/8/case Sunday/PROPN/4/obl "
+        "to/PART/10/mark press/VERB/4/advcl/" + INF + " demands/demand/NOUN/10/obj from/ADP/14/case "
+        "the/DET/14/det government/NOUN/11/nmod of/ADP/16/case Bouteflika/PROPN/14/nmod ./PUNCT/2/punct",
+        "block", "PROTEST", ["roads", "Bouteflika"], None, id="nested-demand-clause"),
+    pytest.param(  # a bare time phrase is passed through on the way to an inner actor
+        "Jihad/PROPN/2/nsubj rejected/reject/VERB/0/root/" + PAST + " an/DET/4/det invitation/NOUN/2/obj "
+        "to/PART/6/mark attend/VERB/4/acl/" + INF + " a/DET/8/det meeting/NOUN/6/obj next/ADJ/10/amod "
+        "week/NOUN/6/obl:unmarked of/ADP/13/case Palestinian/ADJ/13/amod factions/faction/NOUN/10/nmod ./PUNCT/2/punct",
+        "reject", "REJECT", ["an invitation", "Palestinian factions"], None, id="through-bare-time-phrase"),
+    pytest.param(  # an event in the purpose clause of a sending happens at its destination
+        "The/DET/2/det UN/PROPN/3/nsubj sent/send/VERB/0/root/" + PAST + " experts/expert/NOUN/3/obj "
+        "to/ADP/6/case Bosnia/PROPN/4/nmod to/PART/8/mark investigate/VERB/3/advcl/" + INF + " the/DET/10/det "
+        "killings/killing/NOUN/8/obj ./PUNCT/3/punct",
+        "investigate", "INVESTIGATE", ["Bosnia", "the killings"], "Bosnia", id="destination-of-purpose"),
     pytest.param(  # the actor a purpose clause acts on
         "Police/NOUN/2/nsubj opened/open/VERB/0/root/" + PAST + " fire/NOUN/2/obj to/PART/5/mark disperse/VERB/2/advcl/" + INF
         + " demonstrators/demonstrator/NOUN/5/obj ./PUNCT/2/punct",

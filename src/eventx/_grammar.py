@@ -42,6 +42,7 @@ CONDITION_TARGET_TYPES = frozenset(_DATA["condition_target_types"])
 INFINITIVE_COMPLEMENT_TYPES = frozenset(_DATA["infinitive_complement_types"])
 HALTING_VERBS = frozenset(_DATA["halting_verbs"])
 CONCESSIVE_MARKERS = frozenset(_DATA["concessive_markers"])
+MOTION_VERBS = frozenset(_DATA["motion_verbs"])
 LEMMA_SUFFIX_RULES: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _DATA["lemma_suffix_rules"])
 
 #: Relations of a verb's subject.

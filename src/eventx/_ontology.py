@@ -36,7 +36,7 @@ def suffix_candidates(word: str, suffix_rules: Sequence[tuple[str, str]]) -> Ite
     """Possible lemmas of an inflected form by the suffix rules, in rule order
     ("imposed" → "impos", "impose", …; doubled consonants undone: "shelled" → "shell")."""
     for suffix, replacement in suffix_rules:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+        if word.endswith(suffix) and len(word) >= len(suffix) + 2:
             stem = word[: -len(suffix)]
             yield stem + replacement
             if stem[-1:] == stem[-2:-1]:

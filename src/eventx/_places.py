@@ -3,8 +3,9 @@
 A locative oblique or nominal modifier of one of the frame's own hosts ("met *in
 Paris*", "talks *in Riyadh*", "*at* the Munich Security Conference", "*near* the
 town of Goma"), a place-name compound of an eventive noun ("the *Paris* meeting"),
-or the noun a "where"-clause modifies ("the city *where* they met"). A place
-attached to another predicate of the sentence is never borrowed.
+or the noun a "where"-clause modifies ("the city *where* they met"), or the named
+destination of the motion a purpose clause serves ("flew *to Paris* to meet…").
+A place attached to another predicate of the sentence is otherwise never borrowed.
 """
 
 from __future__ import annotations
@@ -57,4 +58,16 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
     if clause.deprel == "acl:relcl" and clause.governor is not None:
         if any(c.lemma.lower() == "where" for c in clause.children if c.base_rel == "advmod"):
             return clause.governor
-    return None
+    return _destination(clause, is_time)
+
+
+def _destination(clause: Node, is_time: Callable[[Node], bool]) -> Node | None:
+    """The named destination of the motion verb whose purpose ``clause`` is: "sent
+    experts *to Bosnia* to investigate" (also when the parser hung it on the object)."""
+    motion = clause.governor
+    if (clause.deprel not in ("advcl", "xcomp") or motion is None or motion.lemma.lower() not in g.MOTION_VERBS
+            or not any(m.lemma.lower() == "to" for m in clause.kids("mark"))):
+        return None
+    phrases = [*motion.children, *(m for o in motion.kids("obj") for m in o.kids("nmod"))]
+    return next((p for p in phrases if p.base_rel in ("obl", "nmod") and p.case_lemma() in ("to", "into")
+                 and p.upos == "PROPN" and not is_time(p)), None)

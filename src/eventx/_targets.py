@@ -40,6 +40,13 @@ INNER_RELS = frozenset({"nmod", "acl", "obj", "obl:agent", "obl", "nmod:poss", "
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 #: How many words below the phrase head an inner actor may lie.
 MAX_DEPTH = 4
+#: Bare time phrases ("next week"): never an actor, but a parser hangs the phrase
+#: after them on them ("a meeting next week *of Palestinian factions*").
+BARE_TIME_RELS = frozenset({"obl:unmarked", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:unmarked"})
+#: Relations of clauses that may state an event's purpose or demand.
+PURPOSE_RELS = frozenset({"advcl", "xcomp", "acl"})
+#: Prepositions of the party a demand is made of ("demand reforms *from* X").
+DEMANDED_OF = frozenset({"from", "of", "by"})
 
 
 def _proper_adjective(node: Node) -> bool:
@@ -65,15 +72,24 @@ def is_actor(node: Node) -> bool:
     return _named(node) or lemma in PERSON_NOUNS or node.text.lower() in PERSON_NOUNS or lemma in ORG_WORDS
 
 
-def inner_actor(phrase: Node, exclude: frozenset[Node] = frozenset()) -> Node | None:
+def _never(node: Node) -> bool:
+    return False
+
+
+def inner_actor(phrase: Node, exclude: frozenset[Node] = frozenset(),
+                is_time: Callable[[Node], bool] = _never) -> Node | None:
     """The nearest named actor below ``phrase`` through prepositional modifiers and
-    agent phrases of participles, or ``None``."""
+    agent phrases of participles, or ``None``; a time word ("on *Sunday*") is passed
+    through, never returned."""
     queue: deque[tuple[Node, int]] = deque([(phrase, 0)])
     while queue:
         node, depth = queue.popleft()
         if depth == MAX_DEPTH:
             continue
         for child in node.children:
+            if child.deprel in BARE_TIME_RELS or is_time(child):
+                queue.append((child, depth + 1))
+                continue
             if child.base_rel not in INNER_RELS or child in exclude:
                 continue
             case = child.case_lemma()
@@ -93,23 +109,35 @@ def _hosts(frame: Frame) -> list[Node]:
     return hosts
 
 
-def _purpose_target(frame: Frame, exclude: frozenset[Node]) -> Node | None:
+def _purpose_clauses(frame: Frame) -> list[Node]:
+    """The clauses that may say what ``frame`` is for: its hosts' adverbial, open and
+    participial clauses, a participle the parser hung on one of its arguments
+    ("demonstrated in the city … *calling for*…", "blocked roads *leading* to…"), and
+    the clauses inside those ("joining demonstrators *in demanding*…")."""
+    clauses = []
+    for host in _hosts(frame):
+        clauses += [c for c in host.children if c.deprel in PURPOSE_RELS]
+        clauses += [c for a in host.children if a.base_rel in ("obj", "obl") for c in a.kids("acl")
+                    if c.feats.get("VerbForm") == "Ger" or c.feats.get("VerbForm") == "Part" and c.feats.get("Tense") == "Pres"]
+    return clauses + [n for c in clauses for n in c.children if n.deprel in PURPOSE_RELS and n not in clauses]
+
+
+def _purpose_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[Node], bool]) -> Node | None:
     """The actor a purpose clause of ``frame`` acts on or makes demands of: "opened fire
     to disperse *demonstrators*", "a hunger strike to *demand* the resignation of X",
     "demonstrated … *calling for* independence from Iraq"."""
-    for host in _hosts(frame):
-        for clause in host.children:
-            if clause.deprel not in ("advcl", "xcomp", "acl"):
+    for clause in _purpose_clauses(frame):
+        demands = clause.lemma.lower() in g.DEMAND_VERBS
+        for argument in clause.children:
+            if argument.base_rel not in ("obj", "obl") or argument in exclude:
                 continue
-            demands = clause.lemma.lower() in g.DEMAND_VERBS
-            for argument in clause.children:
-                if argument.base_rel not in ("obj", "obl") or argument in exclude:
-                    continue
-                if argument.base_rel == "obj" and is_actor(argument):
-                    return argument
-                found = inner_actor(argument, exclude) if demands else None
-                if found is not None:
-                    return found
+            if is_time(argument):
+                continue
+            if is_actor(argument) and (argument.base_rel == "obj" or demands and argument.case_lemma() in DEMANDED_OF):
+                return argument
+            found = inner_actor(argument, exclude, is_time) if demands else None
+            if found is not None:
+                return found
     return None
 
 
@@ -122,8 +150,8 @@ def _oblique_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[N
                 continue
             if child.case_lemma() not in g.TARGET_OBLIQUE_PREPOSITIONS:
                 continue
-            found = child if child.upos in ("NOUN", "PROPN") and _named(child) else inner_actor(child, exclude)
-            if found is not None and not is_time(found):
+            found = child if child.upos in ("NOUN", "PROPN") and _named(child) else inner_actor(child, exclude, is_time)
+            if found is not None:
                 return found
     return _concessive_target(frame, exclude, is_time)
 
@@ -134,20 +162,21 @@ def _concessive_target(frame: Frame, exclude: frozenset[Node], is_time: Callable
     for host in (h for f in frame.hosts for h in (f, *f.kids("xcomp"))):
         for clause in host.kids("advcl"):
             if any(m.lemma.lower() in g.CONCESSIVE_MARKERS for m in clause.kids("mark")):
-                found = inner_actor(clause, exclude)
-                if found is not None and not is_time(found):
+                found = inner_actor(clause, exclude, is_time)
+                if found is not None:
                     return found
     return None
 
 
-def _condition_target(frame: Frame, exclude: frozenset[Node]) -> Node | None:
+def _condition_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[Node], bool]) -> Node | None:
     """The subject of a threat's condition: "… *if the United States* goes ahead"."""
     if frame.type not in g.CONDITION_TARGET_TYPES:
         return None
     for host in frame.hosts:
         for clause in (c for h in (host, *host.kids("xcomp", "advcl")) for c in h.kids("advcl")):
             if any(m.lemma.lower() in g.CONDITIONAL_MARKERS for m in clause.kids("mark")):
-                subjects = [s for s in clause.kids("nsubj") if s.upos in ("NOUN", "PROPN") and s not in exclude]
+                subjects = [s for s in clause.kids("nsubj") if s.upos in ("NOUN", "PROPN") and s not in exclude
+                            and not is_time(s)]
                 if subjects:
                     return subjects[0]
     return None
@@ -163,12 +192,12 @@ def coded_targets(frame: Frame, who: list[Node], whom: list[Node], is_time: Call
     # imposed *in Sudan*"
     nouns = [n for n in frame.trigger if n.upos == "NOUN"] if frame.verb is not None else []
     for head in [*whom, *nouns]:
-        inner = inner_actor(head, taken)
+        inner = inner_actor(head, taken, is_time)
         # a name already inside the phrase's own span is matched through it
         if inner is not None and sentence is not None and inner not in sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS):
             return [inner]
     for find in (_purpose_target, _condition_target):
-        found = find(frame, taken)
+        found = find(frame, taken, is_time)
         if found is not None:
             return [found]
     found = _oblique_target(frame, taken, is_time)
