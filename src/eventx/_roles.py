@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from eventx import _grammar as g
+from eventx._clauses import is_passive, nominal, subjects_of
 from eventx._frames import Frame, eventive_noun
 from eventx._graph import Node
 from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
@@ -24,44 +25,6 @@ __all__ = ["frame_roles", "inherited_subject"]
 COMPARATIVE_QUANTIFIERS = frozenset({"more", "less", "fewer", "over", "up"})
 #: How far subject inheritance may climb (guards against cyclic or odd parses).
 MAX_CLIMB = 8
-
-
-def _nominal(node: Node) -> bool:
-    return node.upos in g.NOMINAL_UPOS or (node.upos == "ADJ" and node.lemma.lower() in DEMONYMS)
-
-
-def _is_passive(verb: Node) -> bool:
-    """Passive morphology: a passive auxiliary, or a past participle / Voice=Pass."""
-    return (verb.feats.get("Voice") == "Pass" or verb.feats.get("VerbForm") == "Part"
-            or any(c.deprel == "aux:pass" for c in verb.children))
-
-
-def _own_subjects(verb: Node) -> list[Node]:
-    return [c for c in verb.children if c.deprel in g.SUBJECT_RELS or c.deprel == "nsubj:outer"
-            or (c.deprel == "nsubj:pass" and not _is_passive(verb))]
-
-
-def _stray_subjects(verb: Node) -> list[Node]:
-    """Subjects the parser gave ``verb`` that belong to its complement clause: "the Red
-    Cross said *US and British forces* must ensure security" with two subjects on *said*
-    and none on *ensure*."""
-    subjects = _own_subjects(verb)
-    if not any(s.index < verb.index for s in subjects):
-        return []
-    late = [s for s in subjects if s.index > verb.index]
-    clauses = [c for c in verb.kids("ccomp") if not _own_subjects(c) and late and c.index > max(s.index for s in late)]
-    return late if clauses else []
-
-
-def _subjects(verb: Node) -> list[Node]:
-    """Subjects of ``verb``; a ``nsubj:pass`` on a verb with no passive morphology is a
-    parser slip ("leaders gathered" read as passive) and counts as the subject, and a
-    complement clause takes the subjects stranded on its governor (see :func:`_stray_subjects`)."""
-    own = _own_subjects(verb)
-    if not own and verb.deprel == "ccomp" and verb.governor is not None:
-        return _stray_subjects(verb.governor)
-    stray = _stray_subjects(verb)
-    return [s for s in own if s not in stray]
 
 
 def _resolve_relative(node: Node) -> Node:
@@ -113,7 +76,7 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
                 passive = False
             if not passive and not is_actor(governor) and governor.base_rel == "obj" and governor.governor is not None:
                 # "the party issued *a declaration* demanding…": the issuer demands
-                issuers = [s for s in _subjects(governor.governor) if is_actor(s)]
+                issuers = [s for s in subjects_of(governor.governor) if is_actor(s)]
                 if issuers:
                     return issuers, "who"
             return [governor], "whom" if passive else "who"
@@ -124,7 +87,7 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
         if rel.startswith("advcl") and any(c.deprel == "mark" and c.lemma.lower() in g.CONDITIONAL_MARKERS
                                            for c in node.children):
             return [], "who"
-        subjects = _subjects(governor) or governor.kids("nsubj:pass") if rel == "xcomp" else _subjects(governor)
+        subjects = subjects_of(governor) or governor.kids("nsubj:pass") if rel == "xcomp" else subjects_of(governor)
         if subjects:
             return subjects, "who"
         node = governor
@@ -134,7 +97,7 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
 def _partner_obliques(host: Node, event_type: str | None) -> list[Node]:
     preps = g.WHOM_PREPOSITIONS.get(event_type or "", g.WHOM_PREPOSITIONS["*"]) | g.WHOM_PREPOSITIONS["*"]
     return [c for c in host.children
-            if c.deprel in g.OBLIQUE_RELS and c.deprel != "obl:agent" and c.case_lemma() in preps and _nominal(c)]
+            if c.deprel in g.OBLIQUE_RELS and c.deprel != "obl:agent" and c.case_lemma() in preps and nominal(c)]
 
 
 def _inverted_reporter(verb: Node) -> list[Node]:
@@ -156,7 +119,7 @@ def _misread_clause(verb: Node) -> tuple[list[Node], list[Node]]:
     governor = verb.governor
     whom = [governor] if governor is not None and governor.index > verb.index else []
     # an object the parser left as a bare oblique ("hosted Japanese Prime Minister …")
-    whom += [c for c in verb.children if c.deprel in ("obj", "obl") and c.case_lemma() is None and _nominal(c)]
+    whom += [c for c in verb.children if c.deprel in ("obj", "obl") and c.case_lemma() is None and nominal(c)]
     return [root], whom
 
 
@@ -165,22 +128,22 @@ def _compared_objects(verb: Node) -> list[Node]:
     Palestinians*" with *more* as the object and *Palestinians* a "than" oblique."""
     if not any(c.base_rel == "obj" and c.lemma.lower() in COMPARATIVE_QUANTIFIERS for c in verb.children):
         return []
-    return [c for c in verb.children if c.base_rel == "obl" and c.case_lemma() == "than" and _nominal(c)]
+    return [c for c in verb.children if c.base_rel == "obl" and c.case_lemma() == "than" and nominal(c)]
 
 
 def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     trigger = {n.index for n in frame.trigger}
-    who = _subjects(verb) or _inverted_reporter(verb)
+    who = subjects_of(verb) or _inverted_reporter(verb)
     whom: list[Node] = []
     if not who:
         who, whom = _misread_clause(verb)
-    if _is_passive(verb):
+    if is_passive(verb):
         whom += [c for c in verb.children if c.deprel == "nsubj:pass"]
         who += [c for c in verb.children if c.deprel == "obl:agent"
                 or (c.base_rel == "obl" and c.case_lemma() in g.AGENT_PREPOSITIONS)]
     if not who:
         for control in frame.absorbed:
-            who = _subjects(control) or control.kids("nsubj:pass")
+            who = subjects_of(control) or control.kids("nsubj:pass")
             if who:
                 break
         else:
@@ -190,7 +153,7 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
                 whom = inherited
             elif role == "who":
                 who = inherited
-    whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and _nominal(c)
+    whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and nominal(c)
              and c not in who]
     whom += _compared_objects(verb)
     whom += [c for c in _partner_obliques(verb, frame.type) if c.index not in trigger]
@@ -237,7 +200,7 @@ def _possessor(noun: Node, poss: Node) -> Node:
     above it when they agree: "the ILO reiterated *its* demand" → the ILO."""
     personal = POSSESSIVE_PRONOUNS.get(poss.text.lower())
     verb = governing_verb(noun) if personal else None
-    subjects = [s for s in _subjects(verb) if s.upos in ("PROPN", "NOUN")] if verb is not None else []
+    subjects = [s for s in subjects_of(verb) if s.upos in ("PROPN", "NOUN")] if verb is not None else []
     if personal and subjects and _agrees(personal, subjects[0]):
         return subjects[0]
     return poss
@@ -266,7 +229,7 @@ def _nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) ->
     who: list[Node] = [_possessor(noun, p) if p.upos == "PRON" else p for p in noun.kids("nmod:poss")]
     whom: list[Node] = []
     for child in (c for host in _argument_hosts(noun, is_time) for c in host.children):
-        if child.base_rel != "nmod" or child.deprel == "nmod:poss" or not _nominal(child):
+        if child.base_rel != "nmod" or child.deprel == "nmod:poss" or not nominal(child):
             continue
         role = g.NOUN_ARGUMENT_PREPOSITIONS.get(child.case_lemma() or "")
         if role == "who":
@@ -302,7 +265,7 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = _never) -> tuple
     for noun in frame.trigger:
         if noun.upos == "NOUN":
             noun_who, noun_whom = _nominal_roles(frame, noun, is_time)
-            acting = who or (_subjects(support) if support is not None else [])
+            acting = who or (subjects_of(support) if support is not None else [])
             if acting:
                 # the verb's subject acts: "accepted demands *from Shona rebels*", "launched a
                 # mediation effort *between the Emirates and Saudi Arabia*" are directed at them
@@ -312,9 +275,9 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = _never) -> tuple
             who = who or noun_who
             whom += [n for n in noun_whom if n not in whom]
     if support is not None:  # "X gave *the Ivory Coast* 5 million dollars of aid"
-        who = who or _subjects(support)
-        whom = whom or [c for c in support.kids("iobj") if _nominal(c)]
-    who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who if _nominal(n) and not is_time(n)]
+        who = who or subjects_of(support)
+        whom = whom or [c for c in support.kids("iobj") if nominal(c)]
+    who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who if nominal(n) and not is_time(n)]
     whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n)]
     if frame.type is not None:
         if not whom:
@@ -358,13 +321,13 @@ def _complement_targets(frame: Frame, is_time: Callable[[Node], bool] = _never) 
     "offered to hand over suspects *to Britain*", "threatened to ban voting *in East
     Jerusalem*" (a named partner, place or object is preferred)."""
     for clause in _complement_clauses(frame):
-        subjects = [c for c in _subjects(clause) if c.deprel != "nsubj:pass" and _nominal(c) and c.upos != "PRON"]
-        objects = [c for c in clause.children if c.deprel in g.OBJECT_RELS and _nominal(c)]
+        subjects = [c for c in subjects_of(clause) if c.deprel != "nsubj:pass" and nominal(c) and c.upos != "PRON"]
+        objects = [c for c in clause.children if c.deprel in g.OBJECT_RELS and nominal(c)]
         partners = [c for c in clause.children if c.base_rel == "obl" and c.case_lemma() in g.COMPLEMENT_PARTNER_PREPOSITIONS
-                    and _nominal(c)]
+                    and nominal(c)]
         # "break relations *with Russia*": a partner the parser hung on the object
         partners += [m for o in objects for m in o.children if m.base_rel == "nmod"
-                     and m.case_lemma() in g.COMPLEMENT_PARTNER_PREPOSITIONS and _nominal(m)]
+                     and m.case_lemma() in g.COMPLEMENT_PARTNER_PREPOSITIONS and nominal(m)]
         places = [c for c in clause.children if c.base_rel == "obl" and c.case_lemma() in g.PLACE_PREPOSITIONS
                   and c.upos == "PROPN"]
         candidates = (subjects if clause.deprel != "xcomp" else []) + partners + places + objects
@@ -397,7 +360,7 @@ def resolve_reported_pronoun(node: Node) -> Node:
         if clause is None or clause.deprel not in ("ccomp", "xcomp", "conj") or clause.governor is None:
             return node
         governor = clause.governor
-        subjects = [s for s in _subjects(governor) if s.upos in ("PROPN", "NOUN")]
+        subjects = [s for s in subjects_of(governor) if s.upos in ("PROPN", "NOUN")]
         if subjects:
             return subjects[0] if _agrees(node.lemma.lower(), subjects[0]) else node
         clause = governor

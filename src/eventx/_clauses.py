@@ -1,0 +1,48 @@
+"""Clause helpers shared by the role stages: which words are nominal, which verbs
+passive, and which words are a verb's subjects (with the parser slips undone)."""
+
+from __future__ import annotations
+
+from eventx import _grammar as g
+from eventx._graph import Node
+from eventx._kinds import DEMONYMS
+
+__all__ = ["is_passive", "nominal", "subjects_of"]
+
+
+def nominal(node: Node) -> bool:
+    return node.upos in g.NOMINAL_UPOS or (node.upos == "ADJ" and node.lemma.lower() in DEMONYMS)
+
+
+def is_passive(verb: Node) -> bool:
+    """Passive morphology: a passive auxiliary, or a past participle / Voice=Pass."""
+    return (verb.feats.get("Voice") == "Pass" or verb.feats.get("VerbForm") == "Part"
+            or any(c.deprel == "aux:pass" for c in verb.children))
+
+
+def _own_subjects(verb: Node) -> list[Node]:
+    return [c for c in verb.children if c.deprel in g.SUBJECT_RELS or c.deprel == "nsubj:outer"
+            or (c.deprel == "nsubj:pass" and not is_passive(verb))]
+
+
+def _stray_subjects(verb: Node) -> list[Node]:
+    """Subjects the parser gave ``verb`` that belong to its complement clause: "the Red
+    Cross said *US and British forces* must ensure security" with two subjects on *said*
+    and none on *ensure*."""
+    subjects = _own_subjects(verb)
+    if not any(s.index < verb.index for s in subjects):
+        return []
+    late = [s for s in subjects if s.index > verb.index]
+    clauses = [c for c in verb.kids("ccomp") if not _own_subjects(c) and late and c.index > max(s.index for s in late)]
+    return late if clauses else []
+
+
+def subjects_of(verb: Node) -> list[Node]:
+    """Subjects of ``verb``; a ``nsubj:pass`` on a verb with no passive morphology is a
+    parser slip ("leaders gathered" read as passive) and counts as the subject, and a
+    complement clause takes the subjects stranded on its governor (see :func:`_stray_subjects`)."""
+    own = _own_subjects(verb)
+    if not own and verb.deprel == "ccomp" and verb.governor is not None:
+        return _stray_subjects(verb.governor)
+    stray = _stray_subjects(verb)
+    return [s for s in own if s not in stray]
