@@ -202,6 +202,15 @@ TARGETS = [
         "The/DET/3/det Red/PROPN/3/compound Cross/PROPN/4/nsubj said/say/VERB/0/root/" + PAST + " US/PROPN/6/compound "
         "forces/force/NOUN/4/nsubj must/AUX/8/aux leave/VERB/4/ccomp/" + INF + " ./PUNCT/4/punct",
         "leave", ["US forces"], [], id="stray-subject-goes-to-complement"),
+    pytest.param(  # a participle the tagger calls finite is the clause's verb, not a passive modifier
+        "Albanians/Albanian/PROPN/6/obl demonstrated/demonstrate/VERB/1/acl/Mood=Ind|Tense=Past|VerbForm=Fin "
+        "in/ADP/4/case Serbia/PROPN/2/obl radio/NOUN/6/nsubj said/say/VERB/0/root/" + PAST + " ./PUNCT/6/punct",
+        "demonstrate", ["Albanians"], ["Serbia"], id="finite-acl-is-active"),
+    pytest.param(  # "it" of a control adjective is its subject, even when parsed as an expletive
+        "Syria/PROPN/2/nsubj says/say/VERB/0/root/Mood=Ind|Tense=Pres|VerbForm=Fin it/it/PRON/5/expl/Number=Sing|Person=3 "
+        "is/be/AUX/5/cop willing/willing/ADJ/2/ccomp to/PART/7/mark withdraw/VERB/5/xcomp/" + INF
+        + " troops/troop/NOUN/7/obj ./PUNCT/2/punct",
+        "withdraw", ["Syria"], ["troops"], id="expletive-of-control-adjective"),
 ]
 
 

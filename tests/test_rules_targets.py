@@ -125,6 +125,11 @@ CODED_TARGETS = [
         "to/ADP/6/case Bosnia/PROPN/4/nmod to/PART/8/mark investigate/VERB/3/advcl/" + INF + " the/DET/10/det "
         "killings/killing/NOUN/8/obj ./PUNCT/3/punct",
         "investigate", "INVESTIGATE", ["Bosnia", "the killings"], "Bosnia", id="destination-of-purpose"),
+    pytest.param(  # a noun event's modifier is its oblique
+        "Workers/worker/NOUN/2/nsubj began/begin/VERB/0/root/" + PAST + " a/DET/4/det strike/NOUN/2/obj "
+        "over/ADP/7/case a/DET/7/det bill/NOUN/4/nmod signed/sign/VERB/7/acl/Tense=Past|VerbForm=Part|Voice=Pass "
+        "by/ADP/11/case Minister/PROPN/11/compound Milovanovic/PROPN/8/obl:agent ./PUNCT/2/punct",
+        "begin strike", "PROTEST", ["Minister Milovanovic"], None, id="inner-actor-of-noun-modifier"),
     pytest.param(  # the actor a purpose clause acts on
         "Police/NOUN/2/nsubj opened/open/VERB/0/root/" + PAST + " fire/NOUN/2/obj to/PART/5/mark disperse/VERB/2/advcl/" + INF
         + " demonstrators/demonstrator/NOUN/5/obj ./PUNCT/2/punct",

@@ -22,7 +22,14 @@ def is_passive(verb: Node) -> bool:
 
 def _own_subjects(verb: Node) -> list[Node]:
     return [c for c in verb.children if c.deprel in g.SUBJECT_RELS or c.deprel == "nsubj:outer"
-            or (c.deprel == "nsubj:pass" and not is_passive(verb))]
+            or (c.deprel == "nsubj:pass" and not is_passive(verb)) or (c.deprel == "expl" and _control_adjective(verb))]
+
+
+def _control_adjective(word: Node) -> bool:
+    """An adjective that lends its subject to an infinitive ("it is *willing* to
+    withdraw"): its "it" is a real subject, not the expletive a parser may call it."""
+    return (word.upos == "ADJ" and g.MODALITY_VERBS.get(word.lemma.lower()) == "intended"
+            and any(c.deprel == "xcomp" for c in word.children))
 
 
 def _stray_subjects(verb: Node) -> list[Node]:

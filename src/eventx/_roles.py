@@ -66,10 +66,12 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
             if governor.lemma.lower() in g.OBJECT_CONTROL_VERBS and objects:
                 return objects, "who"
         elif rel == "acl":
-            # a past participle with a direct object is a finite verb the parser misread
-            # ("guerrillas *wounded* two soldiers"), not a passive modifier
+            # a past participle with a direct object, or one the tagger calls finite, is a
+            # finite verb the parser misread ("guerrillas *wounded* two soldiers", "100
+            # Albanians *demonstrated* in Serbia"), not a passive modifier
             passive = (node.feats.get("Voice") == "Pass" or node.xpos == "VBN" or (
-                node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past")) and not node.kids("obj")
+                node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past")) and not node.kids("obj") \
+                and node.feats.get("VerbForm") != "Fin"
             # a "sentence" whose root is a noun with a participle right after it is a finite
             # clause the parser misread ("European leaders *gathered* in Paris.")
             if governor.deprel == "root" and governor.upos in ("NOUN", "PROPN") and _follows(node, governor):

@@ -143,10 +143,12 @@ def _purpose_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[N
 
 def _oblique_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[Node], bool]) -> Node | None:
     """A named actor in (or inside) an oblique of ``frame``: "withdraw its troops *from
-    Lebanon*", "hack into the computers of *South Korean officers*"."""
+    Lebanon*", "hack into the computers of *South Korean officers*", "a strike *over* a
+    bill signed by *the Labour Minister*" (a noun's modifier is its oblique)."""
     for host in frame.hosts:
         for child in host.children:
-            if child.deprel != "obl" or child in exclude or is_time(child) or child in frame.trigger:
+            oblique = child.deprel == "obl" or (host is frame.anchor and frame.nominal and child.deprel == "nmod")
+            if not oblique or child in exclude or is_time(child) or child in frame.trigger:
                 continue
             if child.case_lemma() not in g.TARGET_OBLIQUE_PREPOSITIONS:
                 continue
