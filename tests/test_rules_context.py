@@ -150,6 +150,8 @@ CODING = [
     pytest.param("The/DET/2/det EU/PROPN/3/nsubj froze/freeze/VERB/0/root/" + PAST + " its/its/PRON/5/nmod:poss/Poss=Yes "
                  "cooperation/NOUN/3/obj with/ADP/7/case Niger/PROPN/5/nmod ./PUNCT/3/punct",
                  "cooperation", "SANCTION", ["Niger"], id="frozen-cooperation-is-sanction"),
+    pytest.param("Israelis/Israeli/PROPN/2/nsubj failed/fail/VERB/0/root/" + PAST + " to/PART/4/mark reach/VERB/2/xcomp/" + INF
+                 + " agreement/NOUN/4/obj ./PUNCT/2/punct", "reach agreement", "REJECT", [], id="failed-agreement-is-reject"),
 ]
 
 

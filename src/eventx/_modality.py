@@ -36,6 +36,9 @@ def frame_negated(frame: Frame) -> bool:
     """Whether the text says the event did not (or will not) happen."""
     if any(_negated_by_child(host) for host in frame.hosts):
         return True
+    # an absorbed negating verb: "*failed* to reach agreement"
+    if any(control.lemma.lower() in g.NEGATING_VERBS for control in frame.absorbed):
+        return True
     # "refused to take part", "failed to agree": the negating verb governs the complement
     top = frame.absorbed[-1] if frame.absorbed else (frame.verb or frame.anchor)
     governor = top.governor
