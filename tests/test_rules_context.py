@@ -147,6 +147,9 @@ CODING = [
     pytest.param("The/DET/2/det sides/side/NOUN/3/nsubj ended/end/VERB/0/root/" + PAST + " two/NUM/5/nummod days/day/NOUN/3/obj "
                  "of/ADP/7/case talks/talk/NOUN/5/nmod ./PUNCT/3/punct",
                  "talk", "CONSULT", [], id="concluded-talks-stay-consult"),
+    pytest.param("Leaders/leader/NOUN/2/nsubj ended/end/VERB/0/root/" + PAST + " their/their/PRON/4/nmod:poss/Poss=Yes "
+                 "talks/talk/NOUN/2/obj with/ADP/7/case a/DET/7/det statement/NOUN/2/obl ./PUNCT/2/punct",
+                 "talk", "CONSULT", [], id="ended-talks-are-concluded"),
     pytest.param("The/DET/2/det EU/PROPN/3/nsubj froze/freeze/VERB/0/root/" + PAST + " its/its/PRON/5/nmod:poss/Poss=Yes "
                  "cooperation/NOUN/3/obj with/ADP/7/case Niger/PROPN/5/nmod ./PUNCT/3/punct",
                  "cooperation", "SANCTION", ["Niger"], id="frozen-cooperation-is-sanction"),

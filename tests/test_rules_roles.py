@@ -235,6 +235,14 @@ def test_stray_subject_leaves_the_reporting_verb(extractor):
     assert [p.text for p in event.who] == ["The Red Cross"]
 
 
+def test_a_noun_in_another_oblique_takes_nothing_from_the_verb(extractor):
+    parse = ("Germany/PROPN/2/nsubj suspended/suspend/VERB/0/root/" + PAST + " aid/NOUN/2/obj after/ADP/6/case "
+             "the/DET/6/det coup/NOUN/2/obl ./PUNCT/2/punct")
+    events = extractor.extract_document(conllu(parse))
+    assert [p.text for p in only(events, "coup").who] == []
+    assert [p.text for p in only(events, "aid").who] == ["Germany"]
+
+
 def test_split_names_are_merged(extractor):
     parse = ("North/PROPN/3/nsubj Korea/PROPN/3/nsubj expelled/expel/VERB/0/root/" + PAST + " inspectors/inspector/NOUN/3/obj "
              "./PUNCT/3/punct")

@@ -94,4 +94,5 @@ def frame_halted(frame: Frame) -> bool:
         noun = noun.governor  # "ended *mediation* efforts"
     verb = noun.governor
     # the object or oblique itself: "ended two days *of talks*" concluded them
-    return verb is not None and noun.base_rel in ("obj", "obl") and verb.upos == "VERB" and halting_verb(verb)
+    return (verb is not None and noun.base_rel in ("obj", "obl") and verb.upos == "VERB"
+            and halting_verb(verb, frame.anchor))

@@ -177,7 +177,9 @@ def governing_verb(noun: Node) -> Node | None:
         if governor is None or node.base_rel not in ("obj", "nmod", "compound", "obl"):
             return None
         if governor.upos == "VERB":
-            return governor
+            # "went *on* strike" supports the noun, "suspended aid *after* the coup" does not
+            supported = node.base_rel != "obl" or node.case_lemma() in g.SUPPORT_OBLIQUE_PREPOSITIONS
+            return governor if supported else None
         node = governor
     return None
 
@@ -190,9 +192,12 @@ def support_verb(noun: Node) -> Node | None:
                                          or halting_verb(verb)) else None
 
 
-def halting_verb(verb: Node) -> bool:
-    """A verb that stops the event its object names ("*suspended* aid", "*broke off* talks")."""
+def halting_verb(verb: Node, noun: Node | None = None) -> bool:
+    """A verb that stops the event its object names ("*suspended* aid", "*broke off*
+    talks"); with ``noun``, also not one it merely concludes ("*ended* their talks")."""
     lemma = verb.lemma.lower()
+    if noun is not None and noun.lemma.lower() in g.HALTING_EXCEPTIONS.get(lemma, ()):
+        return False
     return lemma in g.HALTING_VERBS or any(f"{lemma} {p.lemma.lower()}" in g.HALTING_VERBS
                                            for p in verb.kids("compound:prt"))
 
