@@ -134,6 +134,10 @@ CODED_TARGETS = [
         "Police/NOUN/2/nsubj opened/open/VERB/0/root/" + PAST + " fire/NOUN/2/obj to/PART/5/mark disperse/VERB/2/advcl/" + INF
         + " demonstrators/demonstrator/NOUN/5/obj ./PUNCT/2/punct",
         "open fire", "ASSAULT", ["demonstrators"], None, id="purpose-object"),
+    pytest.param(  # ... an actor itself, not a thing with a name on it
+        "Thousands/thousand/NOUN/2/nsubj rallied/rally/VERB/0/root/" + PAST + " in/ADP/4/case Tbilisi/PROPN/2/obl "
+        "waving/wave/VERB/2/advcl/VerbForm=Ger EU/PROPN/7/compound flags/flag/NOUN/5/obj ./PUNCT/2/punct",
+        "rally", "PROTEST", ["Tbilisi"], "Tbilisi", id="purpose-object-is-no-thing"),
     pytest.param(  # whom a phrase's noun names as its source, when the verb has its own subject
         "The/DET/2/det government/NOUN/3/nsubj accepted/accept/VERB/0/root/" + PAST + " demands/demand/NOUN/3/obj "
         "from/ADP/7/case Shona/PROPN/7/compound rebels/rebel/NOUN/4/nmod ./PUNCT/3/punct",

@@ -76,6 +76,14 @@ def _never(node: Node) -> bool:
     return False
 
 
+def _agent_like(node: Node) -> bool:
+    """An actor that is a name, person or organisation itself, not a thing with a
+    name on it: "disperse *demonstrators*", but not "waving *EU flags*"."""
+    lemma = node.lemma.lower()
+    return is_actor(node) and (node.upos == "PROPN" or lemma in PERSON_NOUNS or node.text.lower() in PERSON_NOUNS
+                               or lemma in ORG_WORDS or lemma in KNOWN_ORGS)
+
+
 def inner_actor(phrase: Node, exclude: frozenset[Node] = frozenset(),
                 is_time: Callable[[Node], bool] = _never) -> Node | None:
     """The nearest named actor below ``phrase`` through prepositional modifiers and
@@ -133,7 +141,7 @@ def _purpose_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[N
                 continue
             if is_time(argument):
                 continue
-            if is_actor(argument) and (argument.base_rel == "obj" or demands and argument.case_lemma() in DEMANDED_OF):
+            if _agent_like(argument) and (argument.base_rel == "obj" or demands and argument.case_lemma() in DEMANDED_OF):
                 return argument
             found = inner_actor(argument, exclude, is_time) if demands else None
             if found is not None:
