@@ -89,3 +89,17 @@ def test_report_writes_what_the_evaluation_printed(tmp_path, data_dir, monkeypat
     assert main(["report", str(out), "tempeval"]) == 0
     text = out.read_text()
     assert "python -m eventx.evaluate tempeval" in text and "value F1" in text
+
+
+@pytest.mark.parametrize("argv", [["report", "--help"], ["report"], ["report", "out.md", "nosuch"]])
+def test_report_command_line_refuses_what_it_cannot_do(tmp_path, monkeypatch, capsys, argv):
+    """``--help`` prints usage instead of becoming the file name; a missing file or an
+    unknown evaluation name is an error, not a silent skip."""
+    from eventx.evaluate.__main__ import main
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit):
+        main(argv)
+    captured = capsys.readouterr()
+    assert "usage: python -m eventx.evaluate report" in captured.out + captured.err
+    assert not list(tmp_path.iterdir())

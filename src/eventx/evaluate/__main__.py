@@ -8,6 +8,7 @@ docs' accuracy page includes it).
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import datetime as dt
 import io
@@ -39,15 +40,20 @@ REPORT_RUNS: dict[str, list[list[str]]] = {
 
 
 def report(path: Path, names: Sequence[str]) -> int:
-    """Run evaluations and write their output to a Markdown file."""
+    """Run evaluations and write their output to a Markdown file.
+
+    Raises:
+        ValueError: A name is not an evaluation this installation has.
+    """
     import eventx
 
     commands = _commands()
+    unknown = [n for n in names if n not in commands]
+    if unknown:
+        raise ValueError(f"no evaluation named {', '.join(map(repr, unknown))}; choose from {', '.join(commands)}")
     parts = [f"Measured on {dt.date.today().isoformat()} with eventx {eventx.__version__} and the bundled models; "
              "each block is what the command printed.\n"]
-    for name in names or list(REPORT_RUNS):
-        if name not in commands:
-            continue
+    for name in names or [n for n in REPORT_RUNS if n in commands]:
         for args in REPORT_RUNS.get(name, [[]]):
             out = io.StringIO()
             started = time.perf_counter()
@@ -64,9 +70,18 @@ def report(path: Path, names: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to one evaluation's command line, or write a report."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["report"] and len(argv) >= 2:
-        return report(Path(argv[1]), argv[2:])
     commands = _commands()
+    if argv[:1] == ["report"]:
+        parser = argparse.ArgumentParser(prog="python -m eventx.evaluate report",
+                                         description="Run evaluations and write what each printed to a Markdown file.")
+        parser.add_argument("file", type=Path, metavar="FILE", help="the Markdown file to write")
+        parser.add_argument("names", nargs="*", metavar="NAME",
+                            help=f"evaluations to run (default: all of {', '.join(n for n in REPORT_RUNS if n in commands)})")
+        options = parser.parse_args(argv[1:])
+        try:
+            return report(options.file, options.names)
+        except ValueError as exc:
+            parser.error(str(exc))
     if not argv or argv[0] not in commands:
         print(f"usage: python -m eventx.evaluate {{{','.join(commands)}}} [options]   (-h after a name for its options)\n"
               "       python -m eventx.evaluate report FILE [NAME ...]", file=sys.stderr)

@@ -131,7 +131,7 @@ DEPPARSE = Component(
         "--save_dir", "{out}", "--save_name", "depparse.pt",
     ),
     steps_flag="--max_steps",
-    steps=8000,
+    steps=13000,
     quick_args=("--eval_interval", "1", "--no_checkpoint"),
 )
 
