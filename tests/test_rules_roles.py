@@ -211,6 +211,21 @@ TARGETS = [
         "is/be/AUX/5/cop willing/willing/ADJ/2/ccomp to/PART/7/mark withdraw/VERB/5/xcomp/" + INF
         + " troops/troop/NOUN/7/obj ./PUNCT/2/punct",
         "withdraw", ["Syria"], ["troops"], id="expletive-of-control-adjective"),
+    pytest.param(  # ... but Voice=Pass keeps the passive reading
+        "Benin/PROPN/2/nsubj admitted/admit/VERB/0/root/" + PAST + " Africans/African/PROPN/2/obj "
+        "ordered/order/VERB/3/acl/Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Pass out/ADP/7/case of/ADP/7/case "
+        "Nigeria/PROPN/4/obl ./PUNCT/2/punct",
+        "order", [], ["Africans"], id="finite-acl-marked-passive"),
+    pytest.param(  # a present participle is active: its "by" phrase is no agent
+        "Benin/PROPN/3/nsubj was/be/AUX/3/aux refusing/refuse/VERB/0/root/Tense=Pres|VerbForm=Part "
+        "Ghanaians/Ghanaian/PROPN/3/obj ,/PUNCT/9/punct by/ADP/9/case far/ADV/9/advmod the/DET/9/det "
+        "group/NOUN/3/obl ./PUNCT/3/punct",
+        "refuse", ["Benin"], ["Ghanaians"], id="present-participle-is-active"),
+    pytest.param(  # a passive clause with its own subject inherits no agent
+        "Albanians/Albanian/PROPN/2/nsubj demonstrated/demonstrate/VERB/0/root/" + PAST + " in/ADP/4/case "
+        "Serbia/PROPN/2/obl where/ADV/9/advmod 24/NUM/7/nummod people/person/NOUN/9/nsubj:pass were/be/AUX/9/aux:pass "
+        "killed/kill/VERB/2/advcl/Tense=Past|VerbForm=Part|Voice=Pass ./PUNCT/2/punct",
+        "kill", [], ["24 people"], id="passive-clause-inherits-no-agent"),
 ]
 
 

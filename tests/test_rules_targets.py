@@ -80,6 +80,12 @@ CODED_TARGETS = [
         + " talks/talk/NOUN/4/obj if/SCONJ/10/mark the/DET/9/det United/PROPN/9/compound States/PROPN/10/nsubj "
         "goes/go/VERB/4/advcl/Mood=Ind|Tense=Pres|VerbForm=Fin ahead/ADV/10/advmod ./PUNCT/2/punct",
         "threaten", "THREATEN", ["talks", "the United States"], None, id="condition-target"),
+    pytest.param(  # ... hung on the complement of the complement
+        "Russia/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark stop/VERB/2/xcomp/" + INF
+        + " talks/talk/NOUN/4/obj to/PART/7/mark reduce/VERB/4/xcomp/" + INF + " arms/arm/NOUN/7/obj "
+        "if/SCONJ/11/mark Washington/PROPN/11/nsubj deploys/deploy/VERB/7/advcl/Mood=Ind|Tense=Pres|VerbForm=Fin "
+        "missiles/missile/NOUN/11/obj ./PUNCT/2/punct",
+        "threaten", "THREATEN", ["talks", "Washington"], None, id="condition-target-deep"),
     pytest.param(  # the actor a refusal goes against, inside a "despite" clause of its complement
         "Awori/PROPN/3/nsubj has/AUX/3/aux declined/decline/VERB/0/root/Tense=Past|VerbForm=Part to/PART/5/mark "
         "resign/VERB/3/xcomp/" + INF + " despite/SCONJ/7/mark growing/grow/VERB/5/advcl/VerbForm=Ger pressure/NOUN/7/obj "

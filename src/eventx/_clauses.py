@@ -15,8 +15,10 @@ def nominal(node: Node) -> bool:
 
 
 def is_passive(verb: Node) -> bool:
-    """Passive morphology: a passive auxiliary, or a past participle / Voice=Pass."""
-    return (verb.feats.get("Voice") == "Pass" or verb.feats.get("VerbForm") == "Part"
+    """Passive morphology: a passive auxiliary, or a past participle / Voice=Pass (a
+    present participle, "was *refusing*", is active)."""
+    return (verb.feats.get("Voice") == "Pass"
+            or (verb.feats.get("VerbForm") == "Part" and verb.feats.get("Tense") != "Pres")
             or any(c.deprel == "aux:pass" for c in verb.children))
 
 

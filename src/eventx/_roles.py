@@ -69,9 +69,10 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
             # a past participle with a direct object, or one the tagger calls finite, is a
             # finite verb the parser misread ("guerrillas *wounded* two soldiers", "100
             # Albanians *demonstrated* in Serbia"), not a passive modifier
-            passive = (node.feats.get("Voice") == "Pass" or node.xpos == "VBN" or (
-                node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past")) and not node.kids("obj") \
-                and node.feats.get("VerbForm") != "Fin"
+            passive = node.feats.get("Voice") == "Pass" or (
+                (node.xpos == "VBN" or node.feats.get("VerbForm") == "Part" and node.feats.get("Tense") == "Past")
+                and node.feats.get("VerbForm") != "Fin")
+            passive = passive and not node.kids("obj")
             # a "sentence" whose root is a noun with a participle right after it is a finite
             # clause the parser misread ("European leaders *gathered* in Paris.")
             if governor.deprel == "root" and governor.upos in ("NOUN", "PROPN") and _follows(node, governor):
@@ -153,7 +154,9 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
             inherited, role = inherited_subject(host)
             if role == "whom" and not whom:
                 whom = inherited
-            elif role == "who":
+            elif role == "who" and not (is_passive(verb) and whom):
+                # a passive clause with its own subject shares no agent: "X demonstrated in
+                # Serbia, where 24 people *were killed*" — X did not kill them
                 who = inherited
     whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and nominal(c)
              and c not in who]

@@ -179,16 +179,21 @@ def _concessive_target(frame: Frame, exclude: frozenset[Node], is_time: Callable
 
 
 def _condition_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[Node], bool]) -> Node | None:
-    """The subject of a threat's condition: "… *if the United States* goes ahead"."""
+    """The subject of a threat's condition: "… *if the United States* goes ahead", also
+    when the parser hung the condition on a complement of the complement ("threatened to
+    stop negotiations to reduce weapons *if the United States*…")."""
     if frame.type not in g.CONDITION_TARGET_TYPES:
         return None
-    for host in frame.hosts:
-        for clause in (c for h in (host, *host.kids("xcomp", "advcl")) for c in h.kids("advcl")):
-            if any(m.lemma.lower() in g.CONDITIONAL_MARKERS for m in clause.kids("mark")):
-                subjects = [s for s in clause.kids("nsubj") if s.upos in ("NOUN", "PROPN") and s not in exclude
-                            and not is_time(s)]
-                if subjects:
-                    return subjects[0]
+    level, clauses = list(frame.hosts), []
+    for _ in range(MAX_DEPTH):
+        clauses += [c for h in level for c in h.kids("advcl")]
+        level = [c for h in level for c in h.kids("xcomp", "advcl")]
+    for clause in clauses:
+        if any(m.lemma.lower() in g.CONDITIONAL_MARKERS for m in clause.kids("mark")):
+            subjects = [s for s in clause.kids("nsubj") if s.upos in ("NOUN", "PROPN") and s not in exclude
+                        and not is_time(s)]
+            if subjects:
+                return subjects[0]
     return None
 
 
