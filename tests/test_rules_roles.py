@@ -231,6 +231,11 @@ TARGETS = [
         "Serbia/PROPN/2/obl where/ADV/9/advmod 24/NUM/7/nummod people/person/NOUN/9/nsubj:pass were/be/AUX/9/aux:pass "
         "killed/kill/VERB/2/advcl/Tense=Past|VerbForm=Part|Voice=Pass ./PUNCT/2/punct",
         "kill", [], ["24 people"], id="passive-clause-inherits-no-agent"),
+    pytest.param(  # a root noun and its coordinated subject, the participle hung on the last one
+        "President/PROPN/0/root Fabius/PROPN/1/flat and/CCONJ/5/cc a/DET/5/det group/NOUN/1/conj "
+        "held/hold/VERB/5/acl/Tense=Past|VerbForm=Part talks/talk/NOUN/6/obj with/ADP/9/case "
+        "leaders/leader/NOUN/6/obl of/ADP/11/case Romania/PROPN/9/nmod on/ADP/13/case Tuesday/PROPN/11/nmod ./PUNCT/1/punct",
+        "hold talk", ["President Fabius", "a group"], ["leaders of Romania"], id="coordinated-subjects-of-misread-root"),
 ]
 
 

@@ -48,6 +48,23 @@ def _follows(verb: Node, noun: Node) -> bool:
     return verb.index == max(n.index for n in phrase) + 1
 
 
+def _coordination_root(noun: Node) -> Node | None:
+    """The root noun of a sentence whose first conjunct ``noun`` is not (reached from
+    ``noun`` through ``conj``, then names and appositions), or ``None``."""
+    if noun.deprel != "conj" or noun.upos not in ("NOUN", "PROPN"):
+        return None
+    node = noun.governor
+    for _ in range(MAX_CLIMB):
+        if node is None:
+            return None
+        if node.deprel == "root":
+            return node if node.upos in ("NOUN", "PROPN") else None
+        if node.deprel not in ("appos", "flat", "conj"):
+            return None
+        node = node.governor
+    return None
+
+
 def inherited_subject(verb: Node) -> tuple[list[Node], str]:
     """The subject a clause without one borrows, and the role it plays there.
 
@@ -77,6 +94,11 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
             # clause the parser misread ("European leaders *gathered* in Paris.")
             if governor.deprel == "root" and governor.upos in ("NOUN", "PROPN") and _follows(node, governor):
                 passive = False
+            # ... also after the last of coordinated subjects ("President Fabius and a group
+            # of deputies *held* talks" with the participle on *group*)
+            root = _coordination_root(governor)
+            if root is not None and not passive and _follows(node, governor):
+                return [root, governor], "who"
             if not passive and not is_actor(governor) and governor.base_rel == "obj" and governor.governor is not None:
                 # "the party issued *a declaration* demanding…": the issuer demands
                 issuers = [s for s in subjects_of(governor.governor) if is_actor(s)]

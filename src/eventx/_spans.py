@@ -127,7 +127,10 @@ def participant(head: Node, text: str, is_time: Callable[[Node], bool] = _never)
     apart = {d.index for c in [*_conjuncts_of(head), *misread]
              for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
     nodes = [n for n in nodes if n.index not in apart]
-    timed = {d.index for c in head.children if is_time(c) for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
+    # a time modifier anywhere in the phrase ("leaders of the new government *on Tuesday*")
+    timed_heads = [c for c in head.children if is_time(c)] + [
+        n for n in nodes if n is not head and is_time(n) and n.base_rel in ("nmod", "obl", "advmod")]
+    timed = {d.index for c in timed_heads for d in head.sentence.subtree(c)}  # type: ignore[union-attr]
     nodes = [n for n in nodes if n.index not in timed]
     dropped = _trailing_attachments(head)
     if dropped:
