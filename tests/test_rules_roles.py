@@ -236,6 +236,10 @@ TARGETS = [
         "held/hold/VERB/5/acl/Tense=Past|VerbForm=Part talks/talk/NOUN/6/obj with/ADP/9/case "
         "leaders/leader/NOUN/6/obl of/ADP/11/case Romania/PROPN/9/nmod on/ADP/13/case Tuesday/PROPN/11/nmod ./PUNCT/1/punct",
         "hold talk", ["President Fabius", "a group"], ["leaders of Romania"], id="coordinated-subjects-of-misread-root"),
+    pytest.param(  # a subject hung under a bare time word, its noun tagged as an adjective
+        "A/DET/3/det top/ADJ/3/amod official/ADJ/4/amod today/NOUN/5/obl:unmarked praised/praise/VERB/0/root/" + PAST
+        + " Haiti/PROPN/5/obj ./PUNCT/5/punct",
+        "praise", ["A top official"], ["Haiti"], id="subject-under-time-word"),
 ]
 
 

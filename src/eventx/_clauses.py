@@ -11,7 +11,11 @@ __all__ = ["is_passive", "nominal", "subjects_of"]
 
 
 def nominal(node: Node) -> bool:
-    return node.upos in g.NOMINAL_UPOS or (node.upos == "ADJ" and node.lemma.lower() in DEMONYMS)
+    """A word that may head a participant: a noun, pronoun, number…, a nationality
+    adjective, or an adjective with a determiner (a noun the tagger missed: "a top
+    *official*")."""
+    return node.upos in g.NOMINAL_UPOS or (node.upos == "ADJ" and (
+        node.lemma.lower() in DEMONYMS or any(c.deprel == "det" for c in node.children)))
 
 
 def is_passive(verb: Node) -> bool:

@@ -148,6 +148,22 @@ def _misread_clause(verb: Node) -> tuple[list[Node], list[Node]]:
     return [root], whom
 
 
+#: Relations of a bare time phrase ("*today*", "*this week*") on a verb.
+BARE_TIME_RELS = frozenset({"obl:unmarked", "obl:tmod", "nmod:tmod", "obl:npmod"})
+
+
+def _subject_under_time_word(verb: Node) -> list[Node]:
+    """The subject a parser hung under a bare time word before the verb: "A top U.S.
+    *official* today praised…" parsed with *official* as a modifier of *today*."""
+    for time in verb.children:
+        if time.deprel in BARE_TIME_RELS and time.index < verb.index:
+            before = [c for c in time.children if c.index < time.index and c.deprel in ("amod", "compound", "nmod")
+                      and nominal(c)]
+            if before:
+                return [before[-1]]
+    return []
+
+
 def _compared_objects(verb: Node) -> list[Node]:
     """The noun of an object a parser split at "than": "arrested *more than 100
     Palestinians*" with *more* as the object and *Palestinians* a "than" oblique."""
@@ -162,6 +178,8 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     whom: list[Node] = []
     if not who:
         who, whom = _misread_clause(verb)
+    if not who:
+        who = _subject_under_time_word(verb)
     if is_passive(verb):
         whom += [c for c in verb.children if c.deprel == "nsubj:pass"]
         who += [c for c in verb.children if c.deprel == "obl:agent"
