@@ -132,6 +132,7 @@ def test_custom_ontology(tmp_path):
     ('{"types": {"A": {}}, "triggers": [{"lemma": "x", "type": "B"}]}', "unknown type 'B'"),
     ('{"types": {"A": {}}, "triggers": [{"lemma": "x", "pos": "ADV", "type": "A"}]}', "VERB/NOUN"),
     ('{"types": {"A": {}}, "triggers": [], "intent": {"halted_types": {"A": "C"}}}', "unknown types \\['C'\\]"),
+    ('{"types": {"A": {}}, "triggers": [], "intent": {"joint_types": {"D": "A"}}}', "unknown types \\['D'\\]"),
 ])
 def test_malformed_ontology(tmp_path, content, match):
     path = tmp_path / "bad.json"

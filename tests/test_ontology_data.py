@@ -184,8 +184,9 @@ def test_expected_types(index: dict, lemma: str, pos: str, expected: str) -> Non
     assert index.get((lemma, pos)) == expected
 
 
-def test_noun_headed_phrases_have_a_single_word_head(plover: dict, index: dict) -> None:
-    # the extractor only tries a noun phrase entry when its head noun is itself a trigger
+def test_noun_headed_phrases_have_a_head_word(plover: dict) -> None:
+    # a noun phrase entry is tried on its head noun even when that noun alone is no
+    # trigger ("war games": *game* is not one); the head comes first
     for t in plover["triggers"]:
         if t["pos"] == "NOUN" and " " in t["lemma"]:
-            assert (t["lemma"].split()[0], "NOUN") in index, t
+            assert all(w.isalpha() or "-" in w for w in t["lemma"].split()), t

@@ -17,7 +17,7 @@ from eventx._documents import check_text, document_from_input
 from eventx._frames import Frame, find_frames
 from eventx._grammar import PLACE_TARGET_TYPES, REPORTING_VERBS
 from eventx._graph import Sentence, sentences_from_document
-from eventx._modality import frame_halted, frame_modality, frame_negated, frame_unless
+from eventx._modality import frame_halted, frame_joint, frame_modality, frame_negated, frame_unless
 from eventx._models import BUNDLED, load_pipeline, resolve_model_dir
 from eventx._ontology import Ontology, load_ontology
 from eventx._places import frame_place
@@ -183,7 +183,7 @@ class Extractor:
         end = max(n.end for n in frame.trigger)
         negated, modality = frame_negated(frame), frame_modality(frame)
         event_type = self.ontology.coded_type(frame.type, modality, negated, unless=frame_unless(frame),
-                                                halted=frame_halted(frame))
+                                                halted=frame_halted(frame), joint=frame_joint(frame, who))
         if place is not None and event_type in PLACE_TARGET_TYPES and not any(is_actor(n) for n in whom):
             whom += [n for n in (named_place(place, frame),) if n is not None and n not in whom]
         return Event(

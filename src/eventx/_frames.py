@@ -150,7 +150,8 @@ def find_frames(sentence: Sentence, ontology: Ontology) -> list[Frame]:
             if _is_absorbed(node, ontology) or node.lemma.lower() in g.NON_EVENT_VERBS and not _light_noun(node, ontology):
                 continue
             frame = _verb_frame(sentence, node, ontology, consumed)
-        elif node.upos == "NOUN" and (_noun_type(node, ontology) or eventive_noun(node)):
+        elif node.upos == "NOUN" and (_noun_type(node, ontology) or eventive_noun(node)
+                                      or _match_phrase(node, ontology, "NOUN")):
             phrase = _match_phrase(node, ontology, "NOUN")
             if phrase:
                 frame = Frame(sentence, node, [node, *phrase[0]], " ".join(phrase[2]), phrase[1], verb=None)

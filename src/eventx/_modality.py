@@ -7,7 +7,8 @@ absorbed control verb ("expected to" → future, "plan to" → intended), a
 conditional clause ("if they meet"), or a modal adjective on an eventive noun
 ("the *upcoming* visit", "*potential* deployment").
 Halting: a noun event stopped by the verb above it ("*suspended* aid"), which
-the ontology may code as another type (PLOVER: SANCTION).
+the ontology may code as another type (PLOVER: SANCTION); likewise a joint one
+("*joint* exercises", PLOVER: COOPERATE).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from __future__ import annotations
 from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
-from eventx._roles import halting_verb
+from eventx._roles import coordinated_actors, halting_verb
 
-__all__ = ["frame_halted", "frame_modality", "frame_negated", "frame_unless"]
+__all__ = ["frame_halted", "frame_joint", "frame_modality", "frame_negated", "frame_unless"]
 
 #: When several cues apply, the strongest one (first here) wins.
 MODALITY_PRECEDENCE = ("hypothetical", "obligation", "intended", "future", "asserted")
@@ -96,3 +97,12 @@ def frame_halted(frame: Frame) -> bool:
     # the object or oblique itself: "ended two days *of talks*" concluded them
     return (verb is not None and noun.base_rel in ("obj", "obl") and verb.upos == "VERB"
             and halting_verb(verb, frame.anchor))
+
+
+def frame_joint(frame: Frame, who: list[Node]) -> bool:
+    """The event is done jointly: a *joint* modifier on a trigger noun ("*joint* military
+    exercises") or coordinated actors of a noun event ("French and Egyptian warships
+    launched war games")."""
+    joint = any(m.lemma.lower() in g.JOINT_MODIFIERS for n in frame.trigger for m in n.kids("amod", "advmod"))
+    # coordinated actors make an exercise joint; "Israel and Hamas mobilized" is not
+    return joint or (any(n.upos == "NOUN" for n in frame.trigger) and coordinated_actors(who))

@@ -66,6 +66,7 @@ class Ontology:
     reported_types: dict[str, str] = attrs.Factory(dict)
     unless_type: str | None = None
     halted_types: dict[str, str] = attrs.Factory(dict)
+    joint_types: dict[str, str] = attrs.Factory(dict)
 
     def reported_type(self, modality: str) -> str | None:
         """The type of a reporting event whose reported clause has ``modality``
@@ -73,17 +74,20 @@ class Ontology:
         return self.reported_types.get(modality)
 
     def coded_type(self, event_type: str | None, modality: str, negated: bool, *, unless: bool = False,
-                   halted: bool = False) -> str | None:
+                   halted: bool = False, joint: bool = False) -> str | None:
         """The type an event is coded as, given its modality: with an ``intent`` section
         (PLOVER has one) a future or intended material event is coded as the commitment
         or threat it is ("will provide aid" → AGREE, "will attack" → THREATEN), and any
         future or intended event on an *unless* condition (``unless``) as a threat. An
         event a verb stops (``halted``: "*suspended* aid") is first coded by
-        ``halted_types`` (PLOVER: SANCTION)."""
+        ``halted_types`` (PLOVER: SANCTION), and a joint one ("*joint* exercises",
+        two coordinated actors) by ``joint_types`` (PLOVER: COOPERATE)."""
         if event_type is None:
             return None
         if halted:
             event_type = self.halted_types.get(event_type, event_type)
+        if joint:
+            event_type = self.joint_types.get(event_type, event_type)
         if negated:
             return self.negated_types.get(event_type, event_type)
         if modality not in self.intent_modalities:
@@ -151,14 +155,16 @@ def _parse(data: Any, origin: str) -> Ontology:
     unless_type = intent.get("unless_type")
     unless_type = None if unless_type is None else str(unless_type)
     halted_types = {str(k): str(v) for k, v in (intent.get("halted_types") or {}).items()}
+    joint_types = {str(k): str(v) for k, v in (intent.get("joint_types") or {}).items()}
     unknown = {*intent_types.values(), *negated_types, *negated_types.values(), *reported_types.values(),
-               *halted_types, *halted_types.values(), *([unless_type] if unless_type else [])} - set(quads)
+               *halted_types, *halted_types.values(), *joint_types, *joint_types.values(),
+               *([unless_type] if unless_type else [])} - set(quads)
     if unknown:
         raise OntologyError(f"{origin}: intent maps to unknown types {sorted(unknown)}")
     return Ontology(name=str(data.get("name", origin)), quads=quads, single=single, phrases=ordered,
                     intent_modalities=frozenset(intent.get("modalities") or ()), intent_types=intent_types,
                     negated_types=negated_types, reported_types=reported_types, unless_type=unless_type,
-                    halted_types=halted_types)
+                    halted_types=halted_types, joint_types=joint_types)
 
 
 def load_ontology(source: str | os.PathLike[str] | dict[str, Any] | None = None) -> Ontology:

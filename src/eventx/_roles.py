@@ -340,11 +340,23 @@ def _reciprocal(frame: Frame, who: list[Node]) -> list[Node]:
     """Coordinated actors of a symmetric event act on each other ("X and Y met")."""
     if frame.type not in g.SYMMETRIC_TYPES:
         return []
-    # a real coordination: two subject heads of one clause are a name the parser split
-    # ("Secretary / Tom King promised…"), not two parties
-    coordinated = any(len(expand_conjuncts(h)) > 1 for h in who)
-    modifiers = [m for h in who for m in h.kids("amod", "compound") if m.kids("conj")]
-    return list(who) if coordinated or modifiers else []
+    return list(who) if coordinated_actors(who) else []
+
+
+def coordinated_actors(who: list[Node]) -> bool:
+    """Whether ``who`` names several parties by coordination ("X and Y", "*French and
+    Egyptian* warships"); two subject heads of one clause are a name the parser split
+    ("Secretary / Tom King promised…"), not two parties."""
+    return (any(len(expand_conjuncts(h)) > 1 for h in who)
+            or any(m.kids("conj") for h in who for m in h.kids("amod", "compound"))
+            or any(_coordinated_nationalities(h) for h in who))
+
+
+def _coordinated_nationalities(noun: Node) -> bool:
+    """Two nationality adjectives joined by a coordinator, both parsed as modifiers of the
+    noun: "*French and Egyptian* warships"."""
+    nationalities = [m for m in noun.kids("amod") if m.lemma.lower() in DEMONYMS]
+    return len(nationalities) > 1 and any(m.kids("cc") for m in nationalities[1:])
 
 
 def _complement_clauses(frame: Frame) -> list[Node]:
