@@ -67,6 +67,8 @@ class Ontology:
     unless_type: str | None = None
     halted_types: dict[str, str] = attrs.Factory(dict)
     joint_types: dict[str, str] = attrs.Factory(dict)
+    #: known_lemma's answers, by (lemma, text, pos): news repeats its words
+    _lemma_cache: dict[tuple[str, str, str], str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def reported_type(self, modality: str) -> str | None:
         """The type of a reporting event whose reported clause has ``modality``
@@ -116,8 +118,14 @@ class Ontology:
     def known_lemma(self, lemma: str, text: str, pos: str, suffix_rules: Sequence[tuple[str, str]]) -> str:
         """The lexicon's form of a word: its lemma when known; for a word the lemmatizer
         left unchanged (unseen in training), the first suffix-rule candidate the lexicon
-        knows ("rioted" → "riot"); else the lemma."""
-        lemma, text = lemma.lower(), text.lower()
+        knows ("rioted" → "riot"); else the lemma. Answers are cached per word (the
+        suffix rules are the grammar's one table)."""
+        key = (lemma, text, pos)
+        if key not in self._lemma_cache:
+            self._lemma_cache[key] = self._known_lemma(lemma.lower(), text.lower(), pos, suffix_rules)
+        return self._lemma_cache[key]
+
+    def _known_lemma(self, lemma: str, text: str, pos: str, suffix_rules: Sequence[tuple[str, str]]) -> str:
         if self.knows(lemma, pos) or self.knows(text, pos):
             return lemma if self.knows(lemma, pos) else text
         if lemma != text:  # the lemmatizer knew the word ("refugees" → "refugee"): trust it
