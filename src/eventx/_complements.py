@@ -11,13 +11,9 @@ from collections.abc import Callable
 from eventx import _grammar as g
 from eventx._clauses import nominal, subjects_of
 from eventx._frames import Frame
-from eventx._graph import Node
+from eventx._graph import Node, no_time
 
 __all__ = ["complement_targets"]
-
-
-def _never(node: Node) -> bool:
-    return False
 
 
 def _complement_clauses(frame: Frame) -> list[Node]:
@@ -38,7 +34,7 @@ def _complement_clauses(frame: Frame) -> list[Node]:
             and any(m.lemma.lower() == "that" for m in c.kids("mark"))]
 
 
-def complement_targets(frame: Frame, is_time: Callable[[Node], bool] = _never) -> list[Node]:
+def complement_targets(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> list[Node]:
     """The target of a typed verb of saying or intending lies in its complement clause:
     "threatened to close *the strait*", "demanded that *the government* resign",
     "offered to hand over suspects *to Britain*", "threatened to ban voting *in East

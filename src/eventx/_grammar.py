@@ -63,5 +63,7 @@ SPAN_EXCLUDED_RELS = frozenset({
 })
 #: Parts of speech a participant head may have.
 NOMINAL_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"})
+#: Relations of a bare time phrase ("*today*", "*next week*") on its head.
+BARE_TIME_RELS = frozenset({"obl:unmarked", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:unmarked"})
 #: Relative pronouns stand for the noun their clause modifies.
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})

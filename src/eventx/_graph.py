@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["Node", "Sentence", "sentences_from_document"]
+__all__ = ["Node", "Sentence", "no_time", "sentences_from_document"]
 
 
 class Node:
@@ -108,6 +108,11 @@ class Sentence:
             out.append(current)
             stack.extend(current.children)
         return sorted(out, key=lambda n: n.index)
+
+
+def no_time(node: Node) -> bool:
+    """The default ``is_time`` of the rule stages: no word is part of a time expression."""
+    return False
 
 
 def _feats(raw: str | None) -> dict[str, str]:

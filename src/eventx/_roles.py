@@ -15,7 +15,7 @@ from eventx import _grammar as g
 from eventx._clauses import is_passive, nominal, subjects_of
 from eventx._complements import complement_targets
 from eventx._frames import Frame, eventive_noun
-from eventx._graph import Node
+from eventx._graph import Node, no_time
 from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
 from eventx._spans import expand_conjuncts, is_misread_verb
 from eventx._targets import coded_targets, is_actor
@@ -149,15 +149,11 @@ def _misread_clause(verb: Node) -> tuple[list[Node], list[Node]]:
     return [root], whom
 
 
-#: Relations of a bare time phrase ("*today*", "*this week*") on a verb.
-BARE_TIME_RELS = frozenset({"obl:unmarked", "obl:tmod", "nmod:tmod", "obl:npmod"})
-
-
 def _subject_under_time_word(verb: Node) -> list[Node]:
     """The subject a parser hung under a bare time word before the verb: "A top U.S.
     *official* today praised…" parsed with *official* as a modifier of *today*."""
     for time in verb.children:
-        if time.deprel in BARE_TIME_RELS and time.index < verb.index:
+        if time.deprel in g.BARE_TIME_RELS and time.index < verb.index:
             before = [c for c in time.children if c.index < time.index and c.deprel in ("amod", "compound", "nmod")
                       and nominal(c)]
             if before:
@@ -292,11 +288,7 @@ def _nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) ->
     return who, whom
 
 
-def _never(node: Node) -> bool:
-    return False
-
-
-def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = _never) -> tuple[list[Node], list[Node]]:
+def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tuple[list[Node], list[Node]]:
     """The heads of the *who* and *whom* phrases of ``frame`` (before coordination is expanded).
 
     Args:

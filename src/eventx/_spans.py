@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from eventx import _grammar as g
-from eventx._graph import Node
+from eventx._graph import Node, no_time
 from eventx._kinds import entity_kind
 from eventx._types import Participant
 
@@ -109,11 +109,7 @@ def _trailing_attachments(head: Node) -> set[int]:
     return dropped
 
 
-def _never(node: Node) -> bool:
-    return False
-
-
-def participant(head: Node, text: str, is_time: Callable[[Node], bool] = _never) -> Participant:
+def participant(head: Node, text: str, is_time: Callable[[Node], bool] = no_time) -> Participant:
     """The participant whose syntactic head is ``head``; ``text`` is the document text.
 
     Words of time expressions a parser attached to the phrase ("officials *today*")
@@ -166,7 +162,7 @@ def _merge_adjacent(found: list[Participant], text: str) -> list[Participant]:
     return merged
 
 
-def participants(heads: list[Node], text: str, is_time: Callable[[Node], bool] = _never) -> tuple[Participant, ...]:
+def participants(heads: list[Node], text: str, is_time: Callable[[Node], bool] = no_time) -> tuple[Participant, ...]:
     """Participants for role heads, conjuncts expanded, time words and duplicates dropped, in text order."""
     seen: dict[tuple[int, int], Participant] = {}
     for head in heads:

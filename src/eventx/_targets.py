@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 from eventx import _grammar as g
 from eventx._frames import Frame
-from eventx._graph import Node
+from eventx._graph import Node, no_time
 from eventx._kinds import DEMONYMS, KNOWN_ORGS, ORG_WORDS, PERSON_NOUNS
 
 __all__ = ["coded_targets", "inner_actor", "is_actor", "named_place"]
@@ -40,9 +40,6 @@ INNER_RELS = frozenset({"nmod", "acl", "obj", "obl:agent", "obl", "nmod:poss", "
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 #: How many words below the phrase head an inner actor may lie.
 MAX_DEPTH = 4
-#: Bare time phrases ("next week"): never an actor, but a parser hangs the phrase
-#: after them on them ("a meeting next week *of Palestinian factions*").
-BARE_TIME_RELS = frozenset({"obl:unmarked", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:unmarked"})
 #: Relations of clauses that may state an event's purpose or demand.
 PURPOSE_RELS = frozenset({"advcl", "xcomp", "acl"})
 #: Prepositions of the party a demand is made of ("demand reforms *from* X").
@@ -72,10 +69,6 @@ def is_actor(node: Node) -> bool:
     return _named(node) or lemma in PERSON_NOUNS or node.text.lower() in PERSON_NOUNS or lemma in ORG_WORDS
 
 
-def _never(node: Node) -> bool:
-    return False
-
-
 def _agent_like(node: Node) -> bool:
     """An actor that is a name, person or organisation itself, not a thing with a
     name on it: "disperse *demonstrators*", but not "waving *EU flags*"."""
@@ -85,7 +78,7 @@ def _agent_like(node: Node) -> bool:
 
 
 def inner_actor(phrase: Node, exclude: frozenset[Node] = frozenset(),
-                is_time: Callable[[Node], bool] = _never) -> Node | None:
+                is_time: Callable[[Node], bool] = no_time) -> Node | None:
     """The nearest named actor below ``phrase`` through prepositional modifiers and
     agent phrases of participles, or ``None``; a time word ("on *Sunday*") is passed
     through, never returned."""
@@ -95,7 +88,9 @@ def inner_actor(phrase: Node, exclude: frozenset[Node] = frozenset(),
         if depth == MAX_DEPTH:
             continue
         for child in node.children:
-            if child.deprel in BARE_TIME_RELS or is_time(child):
+            # a bare time phrase is never an actor, but a parser hangs what follows on it
+            # ("a meeting next week *of Palestinian factions*")
+            if child.deprel in g.BARE_TIME_RELS or is_time(child):
                 queue.append((child, depth + 1))
                 continue
             if child.base_rel not in INNER_RELS or child in exclude:
@@ -163,7 +158,7 @@ def _oblique_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[N
             found = child if child.upos in ("NOUN", "PROPN") and _named(child) else inner_actor(child, exclude, is_time)
             if found is not None:
                 return found
-    return _concessive_target(frame, exclude, is_time)
+    return None
 
 
 def _concessive_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[[Node], bool]) -> Node | None:
@@ -211,12 +206,11 @@ def coded_targets(frame: Frame, who: list[Node], whom: list[Node], is_time: Call
         # a name already inside the phrase's own span is matched through it
         if inner is not None and sentence is not None and inner not in sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS):
             return [inner]
-    for find in (_purpose_target, _condition_target):
+    for find in (_purpose_target, _condition_target, _oblique_target, _concessive_target):
         found = find(frame, taken, is_time)
         if found is not None:
             return [found]
-    found = _oblique_target(frame, taken, is_time)
-    return [found] if found is not None else []
+    return []
 
 
 def named_place(place: Node, frame: Frame | None = None) -> Node | None:
