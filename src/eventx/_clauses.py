@@ -46,8 +46,10 @@ def _stray_subjects(verb: Node) -> list[Node]:
     if not any(s.index < verb.index for s in subjects):
         return []
     late = [s for s in subjects if s.index > verb.index]
-    clauses = [c for c in verb.kids("ccomp") if not _own_subjects(c) and late and c.index > max(s.index for s in late)]
-    return late if clauses else []
+    if not late:
+        return []
+    last = max(s.index for s in late)
+    return late if any(c.index > last and not _own_subjects(c) for c in verb.kids("ccomp")) else []
 
 
 def subjects_of(verb: Node) -> list[Node]:

@@ -150,13 +150,11 @@ def find_frames(sentence: Sentence, ontology: Ontology) -> list[Frame]:
             if _is_absorbed(node, ontology) or node.lemma.lower() in g.NON_EVENT_VERBS and not _light_noun(node, ontology):
                 continue
             frame = _verb_frame(sentence, node, ontology, consumed)
-        elif node.upos == "NOUN" and (_noun_type(node, ontology) or eventive_noun(node)
-                                      or _match_phrase(node, ontology, "NOUN")):
-            phrase = _match_phrase(node, ontology, "NOUN")
-            if phrase:
-                frame = Frame(sentence, node, [node, *phrase[0]], " ".join(phrase[2]), phrase[1], verb=None)
-            else:
-                frame = Frame(sentence, node, [node], _lemma(node, ontology, "NOUN"), _noun_type(node, ontology), verb=None)
+        elif node.upos == "NOUN" and (phrase := _match_phrase(node, ontology, "NOUN")):
+            # a phrase entry counts even when its head alone is no trigger ("war games")
+            frame = Frame(sentence, node, [node, *phrase[0]], " ".join(phrase[2]), phrase[1], verb=None)
+        elif node.upos == "NOUN" and (_noun_type(node, ontology) or eventive_noun(node)):
+            frame = Frame(sentence, node, [node], _lemma(node, ontology, "NOUN"), _noun_type(node, ontology), verb=None)
         else:
             continue
         frame.absorbed = _absorbing_chain(frame.anchor if frame.verb is None else frame.verb, absorbed)
