@@ -10,7 +10,14 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from eventx._api import extract_events
-from eventx._exceptions import EventxError, ModelError, OntologyError, ParseInputError
+from eventx._exceptions import (
+    EventxError,
+    ExtractionError,
+    LanguageWarning,
+    ModelError,
+    OntologyError,
+    ParseInputError,
+)
 from eventx._extractor import Extractor
 from eventx._time import extract_times
 from eventx._types import Event, Participant, TimeExpression, Trigger
@@ -23,7 +30,9 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 __all__ = [
     "Event",
     "EventxError",
+    "ExtractionError",
     "Extractor",
+    "LanguageWarning",
     "ModelError",
     "OntologyError",
     "ParseInputError",

@@ -89,7 +89,7 @@ class Extractor:
         reference = coerce_reference_date(reference_date)
         if not text.strip():
             return []
-        return self._document_events(self.pipeline(text), text, reference)
+        return self._document_events(self._parse([text])[0], text, reference)
 
     def extract_many(self, texts: Iterable[str], *, reference_date: ReferenceDate | Sequence[ReferenceDate] = None,
                      batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list[Event]]:
@@ -114,8 +114,6 @@ class Extractor:
         return self._iter_many(iter(texts), references, batch_size)
 
     def _iter_many(self, texts: Iterator[str], references: Iterator[Any], batch_size: int) -> Iterator[list[Event]]:
-        import stanza
-
         position = 0
         while batch := list(itertools.islice(texts, batch_size)):
             refs = []
@@ -126,7 +124,7 @@ class Extractor:
                 except StopIteration:
                     raise ValueError(f"reference_date has fewer items than texts ({position + offset})") from None
             todo = [i for i, t in enumerate(batch) if t.strip()]
-            parsed = self.pipeline([stanza.Document([], text=batch[i]) for i in todo]) if todo else []
+            parsed = self._parse([batch[i] for i in todo]) if todo else []
             docs = dict(zip(todo, parsed))
             for i, text in enumerate(batch):
                 yield self._document_events(docs[i], text, refs[i]) if i in docs else []
@@ -150,6 +148,12 @@ class Extractor:
         return self._document_events(doc, doc.text, reference)
 
     # -- the stages ---------------------------------------------------------------
+
+    def _parse(self, texts: list[str]) -> list[Any]:
+        """Stage 1: stanza ``Document`` parses of non-empty texts, in order (the one place stanza runs)."""
+        import stanza
+
+        return self.pipeline([stanza.Document([], text=t) for t in texts])
 
     def _document_events(self, doc: Any, text: str, reference: dt.date | None) -> list[Event]:
         sentences = sentences_from_document(doc)
