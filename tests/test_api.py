@@ -41,6 +41,8 @@ def test_to_dict_has_exactly_the_documented_keys(extractor):
     assert list(data) == ["type", "quad", "trigger", "who", "whom", "where", "when", "negated", "modality", "sentence"]
     assert data["trigger"] == {"text": "attacked", "start": 7, "end": 15, "lemma": "attack"}
     assert data["when"]["value"] == "2025-02-16" and data["where"] is None
+    assert list(data["who"][0]) == ["text", "start", "end", "head", "kind", "canonical", "actor_id", "country",
+                                    "sector", "latitude", "longitude", "geonames_id"]
     json.dumps(data)  # JSON-ready
 
 

@@ -51,6 +51,18 @@ class Participant:
         head: The syntactic head word of the span ("Trump").
         kind: The entity kind (``"PERSON"``, ``"ORG"``, ``"GPE"``, ``"LOC"``,
             ``"NORP"``, ``"FAC"``, ``"EVENT"``…) or ``None`` when unknown.
+        canonical: The fullest name the document gives this actor ("He" →
+            "Ukrainian President Volodymyr Zelensky"); the mention itself when
+            nothing in the document resolves it; ``None`` before resolution.
+        actor_id: A per-document integer shared by every mention of one actor
+            (places included), or ``None`` before resolution.
+        country: ISO 3166-1 alpha-3 code of the actor's or place's country
+            ("Russian Foreign Minister" → ``"RUS"``), or ``None``.
+        sector: CAMEO/PLOVER sector code of the actor ("GOV", "MIL", "REB",
+            "BUS", "MED"…), or ``None``.
+        latitude: Latitude of a place found in the gazetteer, or ``None``.
+        longitude: Longitude of a place found in the gazetteer, or ``None``.
+        geonames_id: GeoNames id of a place found in the gazetteer, or ``None``.
     """
 
     text: str
@@ -58,6 +70,13 @@ class Participant:
     end: int
     head: str
     kind: str | None = None
+    canonical: str | None = None
+    actor_id: int | None = None
+    country: str | None = None
+    sector: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the fields."""
