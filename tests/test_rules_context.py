@@ -155,9 +155,9 @@ CODING = [
                  "cooperation", "SANCTION", ["Niger"], id="frozen-cooperation-is-sanction"),
     pytest.param("French/ADJ/4/amod and/CCONJ/3/cc Egyptian/ADJ/4/amod warships/warship/NOUN/5/nsubj "
                  "launched/launch/VERB/0/root/" + PAST + " war/NOUN/7/compound games/game/NOUN/5/obj ./PUNCT/5/punct",
-                 "game war", "COOPERATE", [], id="joint-war-games-are-cooperate"),
+                 "war game", "COOPERATE", [], id="joint-war-games-are-cooperate"),
     pytest.param("China/PROPN/2/nsubj launched/launch/VERB/0/root/" + PAST + " war/NOUN/4/compound games/game/NOUN/2/obj "
-                 "./PUNCT/2/punct", "game war", "MOBILIZE", [], id="single-country-war-games-are-mobilize"),
+                 "./PUNCT/2/punct", "war game", "MOBILIZE", [], id="single-country-war-games-are-mobilize"),
     pytest.param("Russia/PROPN/4/nsubj and/CCONJ/3/cc Belarus/PROPN/1/conj deployed/deploy/VERB/0/root/" + PAST
                  + " troops/troop/NOUN/4/obj ./PUNCT/4/punct", "deploy", "MOBILIZE", ["troops"],
                  id="coordinated-deployment-stays-mobilize"),

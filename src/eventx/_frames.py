@@ -18,6 +18,9 @@ from eventx._ontology import Ontology, suffix_candidates
 
 __all__ = ["Frame", "find_frames"]
 
+#: Function words of a trigger's own words that belong to a multi-word trigger's lemma.
+TRIGGER_FUNCTION_RELS = ("case", "compound:prt")
+
 #: Relations of function words that never head a predicate.
 FUNCTION_RELS = frozenset({"aux", "aux:pass", "cop", "case", "mark", "det", "fixed", "flat", "compound:prt"})
 
@@ -30,7 +33,7 @@ class Frame:
         sentence: The sentence.
         anchor: The predicate word: the verb, or the eventive noun.
         trigger: The words of the trigger (one, or several for phrases and light verbs).
-        lemma: The trigger's lemma(s), space-joined.
+        lemma: The lemmas of the trigger's words, space-joined in text order.
         type: Ontology type or ``None``.
         verb: The verb that hosts subject/objects/obliques (the anchor itself for
             verbal frames, the light verb for "hold talks", ``None`` for a bare noun).
@@ -128,6 +131,25 @@ def _is_absorbed(verb: Node, ontology: Ontology) -> bool:
             and any(c.deprel == "xcomp" and c.upos in ("VERB", "NOUN", "ADJ") for c in verb.children))
 
 
+def _trigger_lemma(head: Node, words: list[Node], ontology: Ontology, head_lemma: str | None = None) -> str:
+    """The lemmas of a trigger's own words ("took part" → "take part"): a verb first, then its words in text order.
+
+    A lexicon entry may name words that are not part of the trigger ("speak with"
+    matches the *with* of an oblique); those never leak into the lemma, so events
+    group by what the text says ("spoke with" → "speak").
+    """
+    pos = "NOUN" if head.upos == "NOUN" else "VERB"
+    head_lemma = head_lemma or _lemma(head, ontology, pos)
+    first, last = min(n.index for n in words), max(n.index for n in words)
+    # a trigger word's own preposition or particle inside the span is part of it ("went *on* strike")
+    inner = [c for n in words for c in n.kids(*TRIGGER_FUNCTION_RELS) if first < c.index < last]
+    rest = sorted({*words, *inner} - {head}, key=lambda n: n.index)
+    if pos == "NOUN":  # a noun phrase reads in text order ("war games" → "war game")
+        return " ".join(head_lemma if n is head else n.lemma.lower() for n in sorted([head, *rest], key=lambda n: n.index))
+    # a verb leads its phrase as a dictionary spells it, also when passive ("talks were held" → "hold talk")
+    return " ".join([head_lemma, *(n.lemma.lower() for n in rest)])
+
+
 def _span_lemma(nodes: list[Node]) -> str:
     return " ".join(n.lemma.lower() for n in sorted(nodes, key=lambda n: n.index))
 
@@ -152,7 +174,8 @@ def find_frames(sentence: Sentence, ontology: Ontology) -> list[Frame]:
             frame = _verb_frame(sentence, node, ontology, consumed)
         elif node.upos == "NOUN" and (phrase := _match_phrase(node, ontology, "NOUN")):
             # a phrase entry counts even when its head alone is no trigger ("war games")
-            frame = Frame(sentence, node, [node, *phrase[0]], " ".join(phrase[2]), phrase[1], verb=None)
+            words = [node, *phrase[0]]
+            frame = Frame(sentence, node, words, _trigger_lemma(node, words, ontology), phrase[1], verb=None)
         elif node.upos == "NOUN" and (_noun_type(node, ontology) or eventive_noun(node)):
             frame = Frame(sentence, node, [node], _lemma(node, ontology, "NOUN"), _noun_type(node, ontology), verb=None)
         else:
@@ -167,12 +190,12 @@ def _verb_frame(sentence: Sentence, verb: Node, ontology: Ontology, consumed: se
     if phrase:
         words = [verb, *phrase[0]]
         consumed.update(n.index for n in phrase[0])
-        return Frame(sentence, verb, words, " ".join(e for e in phrase[2]), phrase[1], verb=verb)
+        return Frame(sentence, verb, words, _trigger_lemma(verb, words, ontology), phrase[1], verb=verb)
     noun = _light_noun(verb, ontology)
     if noun is not None:
         consumed.add(noun.index)
         words = [verb, noun]
-        return Frame(sentence, noun, words, f"{_table_lemma(verb, g.LIGHT_VERBS)} {_lemma(noun, ontology, 'NOUN')}",
+        return Frame(sentence, noun, words, _trigger_lemma(verb, words, ontology, _table_lemma(verb, g.LIGHT_VERBS)),
                      _noun_type(noun, ontology), verb=verb)
     lemma = _lemma(verb, ontology, "VERB")
     return Frame(sentence, verb, [verb], lemma, ontology.lookup(lemma, "VERB"), verb=verb)
