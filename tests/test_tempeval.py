@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from eventx.evaluate._tempeval import evaluate_tempeval, format_report, main, read_timeml
+from eventx.evaluate._tempeval import (
+    corpus_files,
+    evaluate_tempeval,
+    format_report,
+    main,
+    read_timeml,
+    split_of,
+)
 
 TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -76,8 +83,75 @@ def test_main_prints_table(corpus, capsys):
 
 
 def test_format_report_has_one_row_per_corpus(corpus):
-    text = format_report(evaluate_tempeval(corpus, corpora=("TimeBank",)))
+    text = format_report(evaluate_tempeval(corpus, corpora=("TimeBank",), split="dev"))
     assert len(text.splitlines()) == 4
+    assert text.splitlines()[-1].startswith("total dev")
+
+
+def test_format_report_all_adds_dev_test_and_gap_rows(corpus):
+    lines = format_report(evaluate_tempeval(corpus, corpora=("TimeBank",))).splitlines()
+    assert [line.split()[0] for line in lines[2:]] == ["TimeBank", "total", "dev", "test", "gap", "(gap"]
+
+
+# --- the dev/test split ---------------------------------------------------
+
+@pytest.mark.parametrize(("position", "part"), [(0, "dev"), (1, "dev"), (2, "test"), (3, "dev"), (5, "test"), (8, "test")])
+def test_split_rule_every_third_document_is_test(position, part):
+    assert split_of(position) == part
+
+
+@pytest.fixture
+def seven_docs(tmp_path):
+    """Seven copies of the test document, written out of name order."""
+    folder = tmp_path / "tempeval3" / "TimeBank"
+    folder.mkdir(parents=True)
+    for name in ["g", "c", "a", "f", "b", "e", "d"]:
+        (folder / f"{name}.tml").write_text(TML.replace("TEST001", name.upper()), encoding="utf-8")
+    return tmp_path
+
+
+def test_split_follows_file_name_order_and_is_disjoint_and_covering(seven_docs):
+    root = seven_docs / "tempeval3"
+    dev = [p.stem for p in corpus_files(root, "TimeBank", "dev")]
+    test = [p.stem for p in corpus_files(root, "TimeBank", "test")]
+    every = [p.stem for p in corpus_files(root, "TimeBank", "all")]
+    assert every == ["a", "b", "c", "d", "e", "f", "g"]
+    assert test == ["c", "f"]
+    assert dev == ["a", "b", "d", "e", "g"]
+    assert sorted(dev + test) == every
+
+
+def test_evaluate_split_counts_add_up(seven_docs):
+    result = evaluate_tempeval(seven_docs, corpora=("TimeBank",))
+    dev, test = result["splits"]["dev"], result["splits"]["test"]
+    assert (dev["documents"], test["documents"]) == (5, 2)
+    assert dev["gold"] + test["gold"] == result["total"]["gold"] == 7 * 6
+    assert result["gap"]["value_f1"] == pytest.approx(test["value_f1"] - dev["value_f1"])
+    only_test = evaluate_tempeval(seven_docs, corpora=("TimeBank",), split="test")
+    assert only_test["total"]["documents"] == 2 and "splits" not in only_test
+
+
+def test_unknown_split_is_refused(seven_docs):
+    with pytest.raises(ValueError, match="split"):
+        evaluate_tempeval(seven_docs, split="train")
+
+
+def test_main_split_option(seven_docs, capsys):
+    assert main(["--data-dir", str(seven_docs), "--corpus", "TimeBank", "--split", "dev"]) == 0
+    out = capsys.readouterr().out
+    assert "total dev" in out and "gap" not in out
+
+
+@pytest.mark.data
+def test_tbaq_split_is_disjoint_and_covers_every_document(data_dir):
+    root = data_dir / "tempeval3"
+    for corpus in ("TimeBank", "AQUAINT"):
+        dev = {p.name for p in corpus_files(root, corpus, "dev")}
+        test = {p.name for p in corpus_files(root, corpus, "test")}
+        every = {p.name for p in corpus_files(root, corpus, "all")}
+        assert dev and test and not dev & test
+        assert dev | test == every
+        assert len(test) == len(every) // 3
 
 
 @pytest.mark.data

@@ -12,6 +12,11 @@ reference date, and reports:
 * type accuracy over the overlapping pairs.
 
 The DCT TIMEX3 is never scored, and neither is anything outside ``<TEXT>``.
+
+Documents are split into a development and a test part by a fixed rule (see
+:func:`split_of`): within each corpus the ``.tml`` files are sorted by file
+name and every third one (1-based positions 3, 6, 9, …) is test, the rest dev.
+Rules are written from dev errors only; test shows how far they carry over.
 """
 
 from __future__ import annotations
@@ -28,9 +33,12 @@ from typing import Any
 
 import attrs
 
-__all__ = ["GoldTimex", "TimeMLDocument", "evaluate_tempeval", "main", "read_timeml"]
+__all__ = ["SPLITS", "GoldTimex", "TimeMLDocument", "evaluate_tempeval", "main", "read_timeml", "split_of"]
 
 _CORPUS_DIR = "tempeval3"
+#: Every ``TEST_EVERY``-th document of a corpus (in file-name order) is test.
+TEST_EVERY = 3
+SPLITS = ("dev", "test", "all")
 
 
 @attrs.frozen
@@ -117,8 +125,27 @@ def _data_root(data_dir: Path | str | None) -> Path:
     return root / _CORPUS_DIR if (root / _CORPUS_DIR).is_dir() else root
 
 
-def iter_documents(root: Path, corpus: str, limit: int | None = None) -> Iterable[TimeMLDocument]:
-    files = sorted((root / corpus).glob("*.tml"))
+def split_of(position: int) -> str:
+    """``"test"`` or ``"dev"`` for the document at 0-based ``position`` of its
+    corpus's file-name order: every third document (positions 2, 5, 8, …) is test."""
+    return "test" if position % TEST_EVERY == TEST_EVERY - 1 else "dev"
+
+
+def corpus_files(root: Path, corpus: str, split: str = "all") -> list[Path]:
+    """The ``.tml`` files of ``corpus`` in ``split``, sorted by file name.
+
+    Raises:
+        ValueError: ``split`` is not one of :data:`SPLITS`.
+    """
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
+    files = sorted((root / corpus).glob("*.tml"), key=lambda p: p.name)
+    return [p for i, p in enumerate(files) if split == "all" or split_of(i) == split]
+
+
+def iter_documents(root: Path, corpus: str, limit: int | None = None, split: str = "all") -> Iterable[TimeMLDocument]:
+    """The documents of ``corpus`` in ``split`` (the first ``limit`` of them)."""
+    files = corpus_files(root, corpus, split)
     for path in files[:limit] if limit else files:
         yield read_timeml(path.read_text(encoding="utf-8"), path.stem)
 
@@ -211,6 +238,7 @@ def evaluate_tempeval(
     corpora: Sequence[str] = ("TimeBank", "AQUAINT"),
     limit: int | None = None,
     errors_path: Path | str | None = None,
+    split: str = "all",
 ) -> dict[str, Any]:
     """Score :class:`~eventx._time.TimeTagger` on TBAQ-cleaned.
 
@@ -218,50 +246,88 @@ def evaluate_tempeval(
         data_dir: Folder holding ``tempeval3/`` (or the ``tempeval3`` folder
             itself); default ``$EVENTX_DATA`` or ``../shared/data``.
         corpora: Sub-folders to score.
-        limit: Score only the first ``limit`` documents of each corpus.
-        errors_path: Write misses, false alarms and wrong values there (TSV).
+        limit: Score only the first ``limit`` documents of each corpus (and split).
+        errors_path: Write misses, false alarms and wrong values of the scored
+            documents there (TSV). Write rules from ``split="dev"`` errors only.
+        split: ``"dev"``, ``"test"`` (see :func:`split_of`) or ``"all"``.
 
     Returns:
-        ``{"corpora": {name: metrics}, "total": metrics}``; metrics hold the
-        counts and span/strict/value precision, recall, F1 and type accuracy.
+        ``{"split": split, "corpora": {name: metrics}, "total": metrics}``; with
+        ``split="all"`` also ``"splits": {"dev": metrics, "test": metrics}``
+        and ``"gap"``: test minus dev for every rate. Metrics hold the counts
+        and span/strict/value precision, recall, F1 and type accuracy.
+
+    Raises:
+        ValueError: ``split`` is not one of :data:`SPLITS`.
+        FileNotFoundError: none of ``corpora`` is under the data folder.
     """
     from .._time import TimeTagger
 
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
     root = _data_root(data_dir)
     if not any((root / c).is_dir() for c in corpora):
         raise FileNotFoundError(f"no TempEval-3 corpora {list(corpora)} under {root}")
     tagger = TimeTagger()
     errors: list[str] | None = [] if errors_path else None
-    per: dict[str, dict[str, Any]] = {}
-    total = _Counts()
+    per = {corpus: _Counts() for corpus in corpora}
+    parts = {"dev": _Counts(), "test": _Counts()}
     for corpus in corpora:
-        counts = _Counts()
-        for doc in iter_documents(root, corpus, limit):
-            t0 = time.perf_counter()
-            predicted = tagger.tag(doc.text, reference_date=doc.dct)
-            elapsed = time.perf_counter() - t0
-            c = score_document(doc, predicted, errors)
-            c.seconds = elapsed
-            counts.add(c)
-        per[corpus] = counts.report()
+        for part in ("dev", "test") if split == "all" else (split,):
+            for doc in iter_documents(root, corpus, limit, part):
+                t0 = time.perf_counter()
+                predicted = tagger.tag(doc.text, reference_date=doc.dct)
+                elapsed = time.perf_counter() - t0
+                c = score_document(doc, predicted, errors)
+                c.seconds = elapsed
+                per[corpus].add(c)
+                parts[part].add(c)
+    total = _Counts()
+    for counts in per.values():
         total.add(counts)
     if errors_path and errors is not None:
         Path(errors_path).write_text("\n".join(errors) + "\n", encoding="utf-8")
-    return {"corpora": per, "total": total.report()}
+    result: dict[str, Any] = {
+        "split": split, "corpora": {name: counts.report() for name, counts in per.items()}, "total": total.report(),
+    }
+    if split == "all":
+        dev, test = parts["dev"].report(), parts["test"].report()
+        result["splits"] = {"dev": dev, "test": test}
+        result["gap"] = {k: test[k] - dev[k] for k in _RATES}
+    return result
+
+
+_RATES = ("span_precision", "span_recall", "span_f1", "strict_precision", "strict_recall", "strict_f1",
+          "value_precision", "value_recall", "value_f1", "type_accuracy")
 
 
 def format_report(result: dict[str, Any]) -> str:
-    """A small fixed-width table of a :func:`evaluate_tempeval` result."""
+    """A small fixed-width table of a :func:`evaluate_tempeval` result.
+
+    One row per corpus and a total for the scored split; for ``split="all"``
+    also a ``dev`` and a ``test`` row and ``gap``, test minus dev, under them.
+    """
     head = f"{'corpus':<10} {'docs':>5} {'gold':>5} {'pred':>5} {'span P':>7} {'span R':>7} {'span F1':>7} " \
            f"{'strict F1':>9} {'value P':>7} {'value R':>7} {'value F1':>8} {'type acc':>8}"
+    split = result.get("split", "all")
+    total_name = "total" if split == "all" else f"total {split}"
     rows = [head, "-" * len(head)]
-    items = list(result["corpora"].items()) + [("total", result["total"])]
+    items = list(result["corpora"].items()) + [(total_name, result["total"])]
+    items += list(result.get("splits", {}).items())
     for name, m in items:
         rows.append(
             f"{name:<10} {m['documents']:>5} {m['gold']:>5} {m['predicted']:>5} {m['span_precision']:>7.3f} "
             f"{m['span_recall']:>7.3f} {m['span_f1']:>7.3f} {m['strict_f1']:>9.3f} {m['value_precision']:>7.3f} "
             f"{m['value_recall']:>7.3f} {m['value_f1']:>8.3f} {m['type_accuracy']:>8.3f}"
         )
+    if "gap" in result:
+        g = result["gap"]
+        rows.append(
+            f"{'gap':<10} {'':>5} {'':>5} {'':>5} {g['span_precision']:>+7.3f} {g['span_recall']:>+7.3f} "
+            f"{g['span_f1']:>+7.3f} {g['strict_f1']:>+9.3f} {g['value_precision']:>+7.3f} {g['value_recall']:>+7.3f} "
+            f"{g['value_f1']:>+8.3f} {g['type_accuracy']:>+8.3f}"
+        )
+        rows.append(f"(gap = test - dev; test = every {TEST_EVERY}rd document of each corpus in file-name order)")
     return "\n".join(rows)
 
 
@@ -271,11 +337,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, default=None, help="folder holding tempeval3/ (default $EVENTX_DATA)")
     ap.add_argument("--corpus", action="append", choices=["TimeBank", "AQUAINT"], help="corpus to score (repeatable)")
     ap.add_argument("--limit", type=int, default=None, help="documents per corpus")
-    ap.add_argument("--errors", type=Path, default=None, help="write the errors to this TSV file")
+    ap.add_argument("--errors", type=Path, default=None,
+                    help="write the errors of the scored split to this TSV file (use --split dev to write rules)")
+    ap.add_argument("--split", choices=SPLITS, default="all",
+                    help="documents to score: dev, test (every third in file-name order) or all (default: "
+                         "all, with dev, test and their gap)")
     args = ap.parse_args(list(argv) if argv is not None else None)
     result = evaluate_tempeval(
         args.data_dir, corpora=tuple(args.corpus or ("TimeBank", "AQUAINT")), limit=args.limit,
-        errors_path=args.errors,
+        errors_path=args.errors, split=args.split,
     )
     print(format_report(result))
     return 0
