@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from eventx.evaluate._meantime import (
     meantime_statistics,
     read_meantime_corpora,
     read_meantime_document,
+    split_corpora,
 )
 
 TOKENS = [
@@ -234,8 +237,27 @@ def test_statistics_and_main(data: Path, monkeypatch: pytest.MonkeyPatch,
     out_json = data / "res.json"
     assert main(["--data-dir", str(data), "--corpora", "airbus,gm", "--json", str(out_json)]) == 0
     out = capsys.readouterr().out
-    assert "[test set]" in out and "MEANTIME corpora: airbus" in out and "who" in out
-    assert out_json.exists()
+    assert "[dev part] requested corpora: airbus" in out and "MEANTIME corpora: airbus" in out
+    assert "[test part] requested corpora: gm; not found under" in out and "gap (test - dev)" in out
+    assert set(json.loads(out_json.read_text(encoding="utf-8"))) == {"dev", "test"}
+    # the same articles as gm: test equals dev, every gap is zero
+    shutil.copytree(data / "meantime" / "corpus_airbus", data / "meantime" / "corpus_gm")
+    assert main(["--data-dir", str(data)]) == 0
+    gaps = [line.split()[-1] for line in capsys.readouterr().out.splitlines() if line.endswith(("+0.000", "-0.000"))]
+    assert len(gaps) == 5
+    assert main(["--data-dir", str(data), "--part", "test"]) == 0
+    out = capsys.readouterr().out
+    assert "[test part] requested corpora: gm\n" in out and "[dev part]" not in out and "gap" not in out
+
+
+@pytest.mark.parametrize(("corpora", "parts"), [
+    (["airbus", "apple", "gm"], {"dev": ["airbus", "apple"], "test": ["gm"]}),
+    (["gm"], {"test": ["gm"]}),
+    (["apple"], {"dev": ["apple"]}),
+    (["stocks", "airbus"], {"dev": ["airbus"], "test": ["stocks"]}),  # any other corpus is test
+])
+def test_split_corpora(corpora: list[str], parts: dict[str, list[str]]) -> None:
+    assert split_corpora(corpora) == parts
 
 
 @pytest.mark.data

@@ -10,7 +10,7 @@ import pytest
 import eventx
 from eventx._types import Event, Participant, Trigger
 from eventx.evaluate._matching import data_dir
-from eventx.evaluate._plover import evaluate_plover, load_plover_records, main
+from eventx.evaluate._plover import evaluate_plover, load_plover_records, main, plover_part
 
 T_ASSAULT = "Israeli soldiers beat up Palestinian detainees."
 T_AGREE = "The United States and Jordan have agreed upon a new pact."
@@ -104,10 +104,43 @@ def test_main_writes_misses(gsr: Path, tmp_path: Path, monkeypatch: pytest.Monke
     misses = tmp_path / "misses.jsonl"
     assert main(["--path", str(gsr), "--misses", str(misses)]) == 0
     out = capsys.readouterr().out
-    assert "ALL" in out and "DEMAND" in out
+    assert "ALL" in out and "gap (test - dev)" in out
+    # X-3 (position 2) is the test part: its misses are not written by default
     lines = [json.loads(line) for line in misses.read_text(encoding="utf-8").splitlines()]
-    assert [m["id"] for m in lines] == ["X-3", "X-4"]
-    assert lines[1]["events"][0]["trigger"] == "marched"
+    assert [m["id"] for m in lines] == ["X-4"]
+    assert lines[0]["events"][0]["trigger"] == "marched"
+    # dev: 3 records, 2 type hits; test: X-3 alone, a type hit with no source
+    gap_rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith(("type", "source"))}
+    assert gap_rows["type"][2:] == ["0.667", "1.000", "+0.333"]
+    assert gap_rows["source"][1:] == ["0.667", "0.000", "-0.667"]
+    assert main(["--path", str(gsr), "--part", "test", "--misses", str(misses)]) == 0
+    assert "DEMAND" in capsys.readouterr().out
+    assert [json.loads(line)["id"] for line in misses.read_text(encoding="utf-8").splitlines()] == ["X-3"]
+
+
+@pytest.mark.parametrize(("position", "part"), [
+    (0, "dev"), (1, "dev"), (2, "test"), (3, "dev"), (4, "dev"), (5, "test"), (8, "test"), (158, "test"),
+    (160, "dev"),
+])
+def test_every_third_record_is_test(position: int, part: str) -> None:
+    assert plover_part(position) == part
+
+
+@pytest.mark.parametrize(("bad", "error"), [(-1, ValueError), (2.0, TypeError), (True, TypeError)])
+def test_part_rejects_bad_positions(bad: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        plover_part(bad)  # type: ignore[arg-type]
+
+
+def test_parts_are_disjoint_and_cover_the_records(gsr: Path) -> None:
+    recs = load_plover_records(gsr)
+    assert [(r["position"], r["part"]) for r in recs] == [(0, "dev"), (1, "dev"), (2, "test"), (3, "dev")]
+    dev = evaluate_plover(fake_extract, gsr, part="dev")
+    test = evaluate_plover(fake_extract, gsr, part="test")
+    assert (dev["part"], dev["records"], test["part"], test["records"]) == ("dev", 3, "test", 1)
+    assert dev["overall"]["type_hit"] + test["overall"]["type_hit"] == evaluate_plover(fake_extract, gsr)["overall"]["type_hit"]
+    with pytest.raises(ValueError, match="part"):
+        evaluate_plover(fake_extract, gsr, part="train")
 
 
 @pytest.mark.data
@@ -119,3 +152,5 @@ def test_real_plover_file_loads() -> None:
     assert len(recs) >= 100
     assert all(r["text"] and r["gold_type"] not in ("FIGHT", "DOCUMENT") for r in recs)
     assert sum(bool(r["sources"]) for r in recs) >= 0.9 * len(recs)
+    test = [r for r in recs if r["part"] == "test"]
+    assert len(test) == len(recs) // 3 and {r["position"] % 3 for r in test} == {2}

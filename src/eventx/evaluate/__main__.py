@@ -32,9 +32,9 @@ def _commands() -> dict[str, Callable[[Sequence[str] | None], int | None]]:
     return commands
 
 
-#: The runs a report makes: the MEANTIME development set, then its held-out test corpus.
+#: The runs a report makes: PLOVER and MEANTIME each print their dev part, test part and the gap.
 REPORT_RUNS: dict[str, list[list[str]]] = {
-    "tempeval": [[]], "plover": [[]], "meantime": [["--corpora", "airbus", "apple"], ["--corpora", "gm"]],
+    "tempeval": [[]], "plover": [[]], "meantime": [[]],
     "ud": [[]], "ner": [[]], "kinds": [["--corpora", "airbus", "apple", "gm"]],
 }
 

@@ -13,6 +13,7 @@ __all__ = [
     "align_triggers",
     "data_dir",
     "detokenise",
+    "format_gap",
     "format_table",
     "overlap",
     "prf",
@@ -176,3 +177,11 @@ def format_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
     sep = "  ".join("-" * w for w in widths)
     return "\n".join([line(list(headers)), sep, *(line(r) for r in body)])
+
+
+def format_gap(rows: Iterable[tuple[str, float, float]]) -> str:
+    """The dev / test / gap table: one ``(figure, dev, test)`` row per figure,
+    the gap being ``test - dev`` (negative when the rules do worse on the part
+    nobody tuned on)."""
+    return format_table(["figure", "dev", "test", "gap (test - dev)"],
+                        [[name, dev, test, f"{test - dev:+.3f}"] for name, dev, test in rows])
