@@ -18,7 +18,8 @@ from collections.abc import Callable
 from .._types import TimeExpression
 from . import _values as vl
 from ._dateline import find_dateline_date
-from ._detect import find_candidates
+from ._detect import Candidate, find_candidates
+from ._fiscal import range_latest
 from ._normalise import Context, resolve
 from ._parser import get_parser
 from ._reference import coerce_reference_date, guess_tense
@@ -85,25 +86,41 @@ class TimeTagger:
         ctx = Context(text=text, reference=ref, tense_fn=tense_fn)
         out: list[TimeExpression] = []
         for cand in find_candidates(text):
-            got = resolve(cand, ctx)
-            if got is None or got[0] is None:
+            try:
+                got = resolve(cand, ctx)
+                if got is None or got[0] is None:
+                    continue
+                expr = _build(text, cand, *got)
+            except _UNBUILDABLE:
+                # A value the calendar cannot hold ("2025-13", week 53 of a 52-week year,
+                # a year past 9999 counted from an extreme reference date): not a time.
                 continue
-            value, typ = got
-            expr = _build(text, cand.start, cand.end, value, typ)
             if cand.kind not in _ANAPHORIC_KINDS:
                 _remember(ctx, expr)
             out.append(expr)
         return tuple(out)
 
 
-def _build(text: str, start: int, end: int, value: str, typ: str) -> TimeExpression:
+# What building a value from an impossible date raises: dt.date/fromisocalendar
+# (ValueError), date arithmetic past year 1 or 9999 (OverflowError), an int of a
+# huge digit string (ValueError), and table look-ups (KeyError, IndexError).
+_UNBUILDABLE = (ValueError, OverflowError, KeyError, IndexError)
+
+
+def _build(text: str, cand: Candidate, value: str, typ: str) -> TimeExpression:
+    """The expression for a resolved candidate.
+
+    Raises:
+        ValueError: ``value`` names no calendar date ("2025-13").
+    """
     granularity = earliest = latest = None
     if typ in ("DATE", "TIME") and value not in _REF_VALUES:
         granularity, earliest, latest = vl.bounds(value)
         if granularity is None:
             granularity = vl.granularity_of(value)
+        latest = range_latest(cand) or latest
     return TimeExpression(
-        text=text[start:end], start=start, end=end, value=value, type=typ,
+        text=text[cand.start:cand.end], start=cand.start, end=cand.end, value=value, type=typ,
         granularity=granularity, earliest=earliest, latest=latest,
     )
 

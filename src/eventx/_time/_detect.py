@@ -16,7 +16,7 @@ import attrs
 
 from . import _lexicon as lx
 
-__all__ = ["Candidate", "find_candidates"]
+__all__ = ["Candidate", "find_candidates", "year_range_last"]
 
 
 @attrs.frozen
@@ -72,6 +72,10 @@ B = r"(?<![\w'-])"  # left word boundary that also refuses "mid-" splits
 E = r"(?![\w])"
 
 _PATTERNS: list[tuple[str, str]] = [
+    # "2014-15", "1957-58", "2010/11", "1999-2000", "FY2023/24": a span of years written as one token;
+    # listed before "iso" so it wins the tie with the month reading of "2010-11" (see _accept_year_range)
+    ("year_range", B + rf"(?:(?P<fiscal>FY\s?|(?i:fiscal)(?:\s+(?i:year))?\s+))?(?P<y1>{YEAR})[-/\u2013]"
+        r"(?P<y2>\d{4}|\d{2})(?![-/\u2013]\d|%)" + E),
     ("iso", B + r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?)?" + E),
     ("numeric", B + r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})" + E),
     ("mdy", B + rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<mod>{MOD})\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})"
@@ -80,8 +84,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:,?\s+(?P<year>{YEAR}))?" + E),
     ("month", B + rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<rel>{REL_NOTHE})\s+)?(?P<mon>{MON})"
         rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<syear>{SHORT_YEAR}))|\s+(?P<relyear>(?i:this|last|next))\s+year)?" + E),
-    ("year", B + rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<fiscal>(?i:fiscal)(?:\s+year)?)\s+)?"
-        rf"(?:(?P<year>{YEAR})|(?<=fiscal )(?P<syear>{SHORT_YEAR}))" + E),
+    ("year", B + rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<fiscal>(?i:fiscal)(?:\s+year)?\s+|FY\s?))?"
+        rf"(?:(?P<year>{YEAR})|(?<=fiscal )(?P<syear>{SHORT_YEAR})|(?:(?<=FY)|(?<=FY ))(?P<fyear>\d\d))" + E),
     ("spoken_year", B + r"(?:(?i:the\s+year)\s+)?(?P<hi>(?i:nineteen|eighteen|twenty))\s+(?P<lo>(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine)))" + E),
     ("year_2000", B + r"(?i:the\s+year\s+)(?P<word>(?i:two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))" + E),
     ("pod_mod", B + rf"(?P<mod>(?i:mid|late|early))[\s-](?P<pod>(?i:morning|afternoon|evening))" + E),
@@ -168,7 +172,8 @@ def _accept_month(c: Candidate, text: str) -> bool:
     return True
 
 
-_NON_YEAR_AFTER = re.compile(r"\s*(?:[-\u2013]?\s*(?:[a-z]+s\b|percent|people|\$)|,\d|\.\d)")
+# "1992 levels" stays a year (see _accept_year); "1500-2000 people" is an amount
+_NON_YEAR_AFTER = re.compile(r"\s*(?:(?:[-\u2013/]\d{2,4})?[-\u2013]?\s*(?:[a-z]+s\b|percent|people|\$)|,\d|\.\d)")
 
 
 def _accept_year(c: Candidate, text: str) -> bool:
@@ -184,6 +189,30 @@ def _accept_year(c: Candidate, text: str) -> bool:
             return False
     prev = _prev_word(text, c.start).lower()
     return prev not in lx.NOT_YEAR_PREVIOUS
+
+
+def year_range_last(c: Candidate) -> int | None:
+    """The last year of a "year_range" candidate, or ``None`` when the second
+    number is no later year ("2014-12" is an ISO month, "2014-13" nothing)."""
+    first, second = int(c.groups["y1"]), c.groups["y2"]
+    if len(second) == 4:
+        last = int(second)
+    elif first % 100 == 99 and second == "00":
+        last = first + 1  # "1999-00"
+    else:
+        last = first - first % 100 + int(second)
+    return last if first < last <= 9999 else None
+
+
+def _accept_year_range(c: Candidate, text: str) -> bool:
+    if year_range_last(c) is None:
+        return False
+    if c.groups["fiscal"]:
+        return True
+    before = text[max(0, c.start - 3):c.start]
+    if re.search(r"[$£€#]\s*$|\d[.,]?$|No\.\s*$", before) or re.match(r"\s*(?:people|percent|\$)", text[c.end:]):
+        return False  # "$1999-2000", "1500-2000 people": amounts
+    return _prev_word(text, c.start).lower() not in lx.NOT_YEAR_PREVIOUS
 
 
 def _accept_season(c: Candidate, text: str) -> bool:
@@ -323,6 +352,7 @@ def _is_prenominal_adverb(c: Candidate, text: str) -> bool:
 _ACCEPT: dict[str, Callable[[Candidate, str], bool]] = {
     "month": _accept_month,
     "year": _accept_year,
+    "year_range": _accept_year_range,
     "season": _accept_season,
     "vague": _accept_vague,
     "duration": _accept_duration,

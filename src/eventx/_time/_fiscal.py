@@ -1,4 +1,4 @@
-"""TIMEX3 values for quarters, fiscal years and "a year earlier" comparisons.
+"""TIMEX3 values for quarters, fiscal years, year ranges and "a year earlier" comparisons.
 
 Financial news compares a reporting period with the same period a year
 before; these resolvers keep track of the last quarter the document
@@ -13,10 +13,10 @@ import re
 
 from . import _lexicon as lx
 from . import _values as vl
-from ._detect import Candidate
+from ._detect import Candidate, year_range_last
 from ._normalise import Context
 
-__all__ = ["FISCAL_RESOLVERS"]
+__all__ = ["FISCAL_RESOLVERS", "range_latest"]
 
 
 def _quarter(c: Candidate, ctx: Context):
@@ -111,7 +111,21 @@ def _year_end(c: Candidate, ctx: Context):
     return str(ctx.reference.year), "DATE"
 
 
+def _year_range(c: Candidate, ctx: Context):
+    """ "2014-15", "FY2023/24": the first year; :func:`range_latest` gives the end."""
+    return c.groups["y1"], "DATE"
+
+
+def range_latest(c: Candidate) -> dt.date | None:
+    """The last day of the span a "year_range" candidate names, else ``None``."""
+    if c.kind != "year_range":
+        return None
+    last = year_range_last(c)
+    return dt.date(last, 12, 31) if last is not None else None
+
+
 FISCAL_RESOLVERS = {
+    "year_range": _year_range,
     "quarter": _quarter,
     "anaphoric_quarter": _anaphoric_quarter,
     "year_earlier": _year_earlier,

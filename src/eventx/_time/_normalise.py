@@ -16,7 +16,7 @@ import attrs
 
 from . import _lexicon as lx
 from . import _values as vl
-from ._detect import Candidate
+from ._detect import DAY, MON, YEAR, Candidate
 
 __all__ = ["Context", "RESOLVERS", "resolve"]
 
@@ -100,7 +100,27 @@ def infer_year(ctx: Context, cand: Candidate, month: int, day: int = 15) -> int 
     return best.year
 
 
+# The far end of a range written with the year only once: "from March to May
+# 2023", "between March 5 and May 9, 2023".  TimeML tags the two ends
+# separately, and the first takes the year written after the second.
+_RANGE_END = re.compile(
+    rf"\s*(?:-|\u2013|(?i:to|until|till|through|and))\s+(?:(?i:early|late|mid)[\s-]+)?"
+    rf"(?:(?P<mon>{MON})(?:\s+{DAY})?|{DAY}\s+(?P<mon2>{MON})),?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})(?!\w)"
+)
+
+
+def range_end_year(ctx: Context, cand: Candidate, month: int) -> int | None:
+    """The year of ``month`` when ``cand`` opens a range whose far end has one."""
+    m = _RANGE_END.match(ctx.text, cand.end)
+    if m is None:
+        return None
+    year, end_month = int(m["year"]), month_number(m["mon"] or m["mon2"])
+    return year - 1 if month > end_month else year  # "from November to March 2024": November 2023
+
+
 def _date_value(ctx: Context, cand: Candidate, month: int, day: int, year: int | None) -> str | None:
+    if year is None:
+        year = range_end_year(ctx, cand, month)
     if year is None:
         year = infer_year(ctx, cand, month, day)
         if year is None:
@@ -114,7 +134,8 @@ def _date_value(ctx: Context, cand: Candidate, month: int, day: int, year: int |
 def _iso(c: Candidate, ctx: Context):
     g = c.groups
     if g["d"] is None:
-        return vl.month_value(int(g["y"]), int(g["m"])), "DATE"
+        month = int(g["m"])
+        return (vl.month_value(int(g["y"]), month), "DATE") if 1 <= month <= 12 else None
     try:
         dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
     except ValueError:
@@ -154,6 +175,9 @@ def _month(c: Candidate, ctx: Context):
         if ref is None:
             return f"XXXX-{month:02d}", "DATE"
         return vl.month_value(ref.year + lx.RELATIVE_SHIFT[g["relyear"].lower()], month), "DATE"
+    range_year = range_end_year(ctx, c, month)
+    if range_year is not None:
+        return vl.month_value(range_year, month), "DATE"
     if ref is None:
         return f"XXXX-{month:02d}", "DATE"
     shift = lx.RELATIVE_SHIFT.get(re.sub(r"\s+", " ", rel)) if rel else None
@@ -172,7 +196,7 @@ def _year(c: Candidate, ctx: Context):
     g = c.groups
     if g["year"]:
         return g["year"], "DATE"
-    y = int(g["syear"][1:])
+    y = int(g["fyear"] if g["fyear"] else g["syear"][1:])
     return str(y + (1900 if y > 30 else 2000)), "DATE"
 
 

@@ -90,6 +90,10 @@ def bounds(value: str) -> tuple[str | None, dt.date | None, dt.date | None]:
 
     Unresolved values (with ``X``), durations, sets and vague references give
     ``(None, None, None)``.
+
+    Raises:
+        ValueError: ``value`` has a date form but names no calendar date
+            (``"2025-13"``, ``"2025-02-30"``, ``"2014-W53"``, ``"0000"``).
     """
     m = _DAY.match(value)
     if m:
