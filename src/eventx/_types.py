@@ -174,3 +174,36 @@ class Event:
             "modality": self.modality,
             "sentence": self.sentence,
         }
+
+    def to_plover(self, document_id: str | None = None, date: str | dt.date | None = None,
+                  text: str | None = None) -> dict[str, Any]:
+        """A PLOVER JSON record (PLOVER manual, draft 2.0) of this event.
+
+        ``id``, ``date``, ``actor``, ``recipient``, ``event``, ``event_loc``,
+        ``event_text``, ``quad_code``, ``event_scale``, ``mode``, ``context``,
+        ``text``, ``text_info``, ``coder``, ``coded_date`` follow the manual;
+        ``eventx`` keeps this event's own type, modality, negation, trigger and time.
+        PLOVER's coding conventions apply: a future or planned CONSULT, SUPPORT,
+        COOPERATE or AID is ``AGREE``; DEMAND is ``REQUEST``; DISAPPROVE and
+        INVESTIGATE are ``ACCUSE`` with that mode; negation and modality become the
+        auxiliary modes ``negation``, ``future``, ``hypothetical`` in ``context``;
+        recipients that are also actors (reciprocal events) are left out. See
+        :doc:`/outputs`.
+
+        Args:
+            document_id: Prefix of the record ``id`` (``"<document_id>-<sentence>-<trigger start>-<trigger end>"``);
+                default a hash of ``text``, or ``"eventx"``.
+            date: The document's date (as ``reference_date``); the record's ``date``
+                when the event's own time does not resolve to a day.
+            text: The document the event was extracted from; fills ``text`` with
+                the event's sentence and ``text_info`` with its offsets (else
+                ``text`` is ``None`` and ``text_info`` has only ``sequence``).
+
+        Raises:
+            ValueError: The type has no PLOVER category (``None``, ``CRIME``, another
+                ontology's types), no date can be given, or ``text`` is too short.
+            TypeError: An argument has a wrong type.
+        """
+        from eventx._plover_json import plover_record  # the mapping tables load on first use
+
+        return plover_record(self, document_id=document_id, date=date, text=text)
