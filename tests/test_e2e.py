@@ -124,14 +124,14 @@ def test_cli_jsonl_on_the_seed():
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert any(r["type"] == "CONSULT" and r["trigger"]["text"] == "gathered" for r in rows)
-    assert all(r["document"] == str(SEED) for r in rows)
+    assert all(r["id"] == str(SEED) for r in rows)
 
 
 def test_cli_reads_stdin_and_prints_a_table():
     result = _cli("--format", "table", stdin=TEXTS[0])
     assert result.returncode == 0, result.stderr
-    header, *rows = result.stdout.splitlines()
-    assert header.split()[:4] == ["doc", "sent", "type", "trigger"]
+    title, header, *rows = result.stdout.splitlines()
+    assert title.startswith("<stdin>: ") and header.split()[:3] == ["sent", "type", "trigger"]
     assert any("COERCE" in row and "arrested" in row for row in rows)
 
 
@@ -141,7 +141,7 @@ def test_cli_json_groups_by_document(tmp_path):
     result = _cli(str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     (doc,) = json.loads(result.stdout)
-    assert doc["document"] == str(path) and doc["events"]
+    assert doc["id"] == str(path) and doc["events"]
 
 
 @pytest.mark.parametrize("args", [["/nonexistent/file.txt"], ["--reference-date", "not a date"]])
