@@ -138,6 +138,8 @@ def _remember(ctx: Context, expr: TimeExpression) -> None:
         ctx.last_year = first.year
     if expr.granularity == "quarter":
         ctx.last_quarter = vl.quarter_of(first)
+    if expr.granularity is not None:  # every calendar value lies in a decade: "the following decade"
+        ctx.last_decade = first.year // 10
 
 
 _DEFAULT: TimeTagger | None = None

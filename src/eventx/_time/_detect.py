@@ -47,6 +47,11 @@ MON = (
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|:\d)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%])"
 SHORT_YEAR = r"'\d\d(?![\d%])"
+# "nineteen ninety-four", "twenty oh-one": years read out in broadcast transcripts
+_SPOKEN_LO = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+              r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred"
+              r"|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine)")
+SPOKEN_YEAR = rf"(?i:(?:nineteen|eighteen|twenty)\s+(?:{_SPOKEN_LO}))(?![\w-])"
 WD = "(?:" + _alt(w for w in lx.WEEKDAYS if not w.endswith(".")) + "|" + _alt(
     w for w in lx.WEEKDAYS if w.endswith(".")) + ")"
 WD_PLURAL = _alt(w + "s" for w in lx.WEEKDAYS if not w.endswith("."))
@@ -64,6 +69,7 @@ UNIT_SG = r"(?i:" + "|".join(sorted(lx.UNITS, key=len, reverse=True)) + r")\b"
 CAL_UNIT = r"(?i:" + "|".join(sorted(lx.CALENDAR_UNITS, key=len, reverse=True)) + r")\b"
 POD = _alt([p for p in lx.PARTS_OF_DAY if p != "overnight"], ci=True)
 SEASON = _alt(lx.SEASONS, ci=True)
+SEASON_PLURAL = _alt(lx.SEASON_PLURALS, ci=True)
 ORD = _alt(lx.ORDINALS, ci=True)
 REL = _alt(lx.RELATIVE_SHIFT, ci=True)
 MOD = _alt(lx.MODIFIERS, ci=True)
@@ -83,17 +89,21 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dmy", B + rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
         rf"(?:,?\s+(?P<year>{YEAR}))?" + E),
     ("month", B + rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<rel>{REL_NOTHE})\s+)?(?P<mon>{MON})"
-        rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<syear>{SHORT_YEAR}))|\s+(?P<relyear>(?i:this|last|next))\s+year)?" + E),
+        rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<syear>{SHORT_YEAR})|(?P<spoken>{SPOKEN_YEAR}))"
+        rf"|\s+(?P<relyear>(?i:this|last|next))\s+year)?" + E),
     ("year", B + rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<fiscal>(?i:fiscal)(?:\s+year)?\s+|FY\s?))?"
         rf"(?:(?P<year>{YEAR})|(?<=fiscal )(?P<syear>{SHORT_YEAR})|(?:(?<=FY)|(?<=FY ))(?P<fyear>\d\d))" + E),
-    ("spoken_year", B + r"(?:(?i:the\s+year)\s+)?(?P<hi>(?i:nineteen|eighteen|twenty))\s+(?P<lo>(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine)))" + E),
+    ("spoken_year", B + rf"(?:(?i:the\s+year)\s+)?(?P<spoken>{SPOKEN_YEAR})" + E),
     ("year_2000", B + r"(?i:the\s+year\s+)(?P<word>(?i:two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))" + E),
     ("pod_mod", B + rf"(?P<mod>(?i:mid|late|early))[\s-](?P<pod>(?i:morning|afternoon|evening))" + E),
     ("decade", B + rf"(?:(?i:the)\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<dec>(?:1[5-9]|20)\d)0'?s|'(?P<dec2>\d)0'?s)" + E),
     ("decade_word", B + rf"(?:(?i:the)\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))" + E),
     ("century", B + rf"(?:(?i:the)\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?P<ord>{ORD})\s+(?i:century)" + E),
     ("season", B + rf"(?:(?P<rel>{REL})\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?P<season>{SEASON})"
-        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?" + E),
+        rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<syear>{SHORT_YEAR})|(?P<spoken>{SPOKEN_YEAR})))?" + E),
+    # "the past three summers" (a set, as TimeML tags it), "two winters ago"
+    ("seasons", B + rf"(?:(?P<rel>(?i:the\s+)?(?i:past|last|next|coming|previous))\s+)?(?P<num>{NUM})\s+"
+        rf"(?P<season>{SEASON_PLURAL})(?:\s+(?P<dir>(?i:ago)))?" + E),
     ("quarter", B + rf"(?:(?i:the)\s+)?(?:(?P<ya>(?i:year-earlier|year-ago|comparable\s+year-ago|comparable\s+year-earlier))\s+)?(?:(?P<rel>{REL_NOTHE})\s+)?(?:(?P<qyear>{YEAR})\s+)?(?P<ord>{ORD})"
         rf"[\s-]+(?:(?i:fiscal|calendar)[\s-]+)?(?P<unit>(?i:quarter|half))"
         rf"(?:\s+(?:of\s+)?(?:(?:(?i:fiscal)\s+)?(?P<year>{YEAR})|(?P<relyear>(?i:this|last|next))\s+year))?" + E),
@@ -217,9 +227,13 @@ def _accept_year_range(c: Candidate, text: str) -> bool:
 
 def _accept_season(c: Candidate, text: str) -> bool:
     g = c.groups
-    if g["rel"] or g["year"] or g["mod"]:
-        return True
     word = (g["season"] or "").lower()
+    if g["year"] or g["syear"] or g["spoken"]:
+        return True
+    if word in ("fall", "spring") and re.match(r"\s+(?:of|in|from)\s+(?!(?:the\s+)?(?:year|\d))", text[c.end:]):
+        return False  # "the fall of Saigon", "the fall in prices": the noun, not the season
+    if g["rel"] or g["mod"]:
+        return True
     if word in ("fall", "spring"):
         prev = _prev_word(text, c.start).lower()
         return prev in ("in", "during", "since", "by", "until", "through", "this", "last", "next", "the",
@@ -354,6 +368,7 @@ _ACCEPT: dict[str, Callable[[Candidate, str], bool]] = {
     "year": _accept_year,
     "year_range": _accept_year_range,
     "season": _accept_season,
+    "seasons": lambda c, text: bool(c.groups["rel"] or c.groups["dir"]),  # "three summers" alone is no time
     "vague": _accept_vague,
     "duration": _accept_duration,
     "set_rate": _accept_set_rate,

@@ -97,6 +97,9 @@ CALENDAR_UNITS: dict[str, str] = {
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
 }
+SEASON_PLURALS: dict[str, str] = {
+    "springs": "spring", "summers": "summer", "falls": "fall", "autumns": "autumn", "winters": "winter",
+}
 # Months a season starts in (northern hemisphere, meteorological).
 SEASON_START_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -115,6 +118,18 @@ DEICTIC_DAYS: dict[str, tuple[int, str | None]] = {
     "today": (0, None), "tonight": (0, "NI"), "tomorrow": (1, None),
     "yesterday": (-1, None), "overnight": (-1, "NI"),
 }
+
+# "today's world", "the youth of today": "today" meaning the present era, not the
+# day of the reference date, is PRESENT_REF (TimeML).  Nouns (after "today's",
+# an adjective allowed between) that make that reading.
+TODAY_GENERIC_NOUNS: frozenset[str] = frozenset(
+    {"world", "society", "societies", "youth", "generation", "generations", "children", "kids", "teenagers",
+     "young", "students", "economy", "economies", "market", "marketplace", "markets", "technology",
+     "technologies", "computers", "standards", "culture", "environment", "climate", "media", "politics",
+     "warfare", "workplace", "workforce", "families", "parents", "women", "men", "consumers", "people",
+     "realities", "reality", "age", "era", "times", "life", "lives", "cities", "schools", "medicine",
+     "science", "industry", "business", "military", "europe", "america", "africa", "asia", "russia", "china"}
+)
 
 # Relative determiners before a calendar unit: word -> offset (None = this).
 RELATIVE_SHIFT: dict[str, int] = {

@@ -16,7 +16,7 @@ import attrs
 
 from . import _lexicon as lx
 from . import _values as vl
-from ._detect import DAY, MON, YEAR, Candidate
+from ._detect import DAY, MON, SEASON, YEAR, Candidate
 
 __all__ = ["Context", "RESOLVERS", "resolve"]
 
@@ -34,6 +34,7 @@ class Context:
     last_quarter: tuple[int, int] | None = None
     last_year: int | None = None
     last_month: tuple[int, int] | None = None
+    last_decade: int | None = None
 
     def tense(self, cand: Candidate) -> str | None:
         return self.tense_fn(cand.start, cand.end)
@@ -105,7 +106,8 @@ def infer_year(ctx: Context, cand: Candidate, month: int, day: int = 15) -> int 
 # separately, and the first takes the year written after the second.
 _RANGE_END = re.compile(
     rf"\s*(?:-|\u2013|(?i:to|until|till|through|and))\s+(?:(?i:early|late|mid)[\s-]+)?"
-    rf"(?:(?P<mon>{MON})(?:\s+{DAY})?|{DAY}\s+(?P<mon2>{MON})),?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})(?!\w)"
+    rf"(?:(?P<mon>{MON})(?:\s+{DAY})?|{DAY}\s+(?P<mon2>{MON})|(?P<season>{SEASON})),?\s+(?:(?i:of)\s+)?"
+    rf"(?P<year>{YEAR})(?!\w)"
 )
 
 
@@ -114,7 +116,11 @@ def range_end_year(ctx: Context, cand: Candidate, month: int) -> int | None:
     m = _RANGE_END.match(ctx.text, cand.end)
     if m is None:
         return None
-    year, end_month = int(m["year"]), month_number(m["mon"] or m["mon2"])
+    year = int(m["year"])
+    if m["season"]:
+        end_month = lx.SEASON_START_MONTH[lx.SEASONS[m["season"].lower()]]
+    else:
+        end_month = month_number(m["mon"] or m["mon2"])
     return year - 1 if month > end_month else year  # "from November to March 2024": November 2023
 
 
@@ -164,11 +170,9 @@ def _mdy(c: Candidate, ctx: Context):
 def _month(c: Candidate, ctx: Context):
     g = c.groups
     month = month_number(g["mon"])
-    if g["year"]:
-        return vl.month_value(int(g["year"]), month), "DATE"
-    if g["syear"]:
-        y = int(g["syear"][1:])
-        return vl.month_value(y + (1900 if y > 30 else 2000), month), "DATE"
+    written = _written_year(g)
+    if written is not None:
+        return vl.month_value(written, month), "DATE"
     ref = ctx.reference
     rel = (g["rel"] or "").lower()
     if g["relyear"]:
@@ -229,29 +233,45 @@ def _century(c: Candidate, ctx: Context):
 def _season(c: Candidate, ctx: Context):
     g = c.groups
     code = lx.SEASONS[g["season"].lower()]
-    if g["year"]:
-        return f"{g['year']}-{code}", "DATE"
+    written = _written_year(g) or range_end_year(ctx, c, lx.SEASON_START_MONTH[code])
+    if written is not None:
+        return f"{written:04d}-{code}", "DATE"
     ref = ctx.reference
     if ref is None:
         return f"XXXX-{code}", "DATE"
     rel = re.sub(r"\s+", " ", (g["rel"] or "").lower())
-    shift = lx.RELATIVE_SHIFT.get(rel) if rel else None
+    # "the summer" is no "this summer": which one, the clause's tense decides
+    shift = lx.RELATIVE_SHIFT.get(rel) if rel and rel != "the" else None
+    return f"{_season_year(ref, code, shift, ctx.tense(c) if shift is None else None)}-{code}", "DATE"
+
+
+def _season_year(ref: dt.date, code: str, shift: int | None, tense: str | None = None) -> int:
+    """The year of the season ``code`` that "last" (-1), "next" (1), "this" (0)
+    or, with ``shift`` None, the clause's ``tense`` picks near ``ref``."""
     start = lx.SEASON_START_MONTH[code]
     start_date = dt.date(ref.year if start != 12 else ref.year - (ref.month < 3), start, 1)
+    year = start_date.year
     if shift is not None and shift < 0:
-        year = start_date.year if vl.add_months(start_date, 3) <= ref else start_date.year - 1
-    elif shift is not None and shift > 0:
-        year = start_date.year if start_date > ref else start_date.year + 1
-    elif shift == 0:
-        year = start_date.year
-    else:
-        year = start_date.year
-        tense = ctx.tense(c)
-        if tense == "past" and start_date > ref:
-            year -= 1
-        elif tense == "future" and vl.add_months(start_date, 3) <= ref:
-            year += 1
-    return f"{year}-{code}", "DATE"
+        return year if vl.add_months(start_date, 3) <= ref else year - 1
+    if shift is not None and shift > 0:
+        return year if start_date > ref else year + 1
+    if tense == "past" and start_date > ref:
+        return year - 1
+    if tense == "future" and vl.add_months(start_date, 3) <= ref:
+        return year + 1
+    return year
+
+
+def _seasons(c: Candidate, ctx: Context):
+    """ "the past three summers": the recurring season (TimeML SET); "two winters ago": that one."""
+    g = c.groups
+    code = lx.SEASONS[lx.SEASON_PLURALS[g["season"].lower()]]
+    if not g["dir"]:
+        return f"XXXX-{code}", "SET"
+    n = number_value(g["num"])
+    if ctx.reference is None or n is None or not float(n).is_integer():
+        return f"XXXX-{code}", "DATE"
+    return f"{_season_year(ctx.reference, code, -1) - int(n) + 1:04d}-{code}", "DATE"
 
 
 def _holiday(c: Candidate, ctx: Context):
@@ -305,14 +325,31 @@ def _spoken_number(words: str) -> int | None:
     return total
 
 
-def _spoken_year(c: Candidate, ctx: Context):
-    """"nineteen ninety-six" → 1996 (broadcast transcripts)."""
-    hi = _spoken_number(c.groups["hi"])
-    lo_word = c.groups["lo"].lower()
+def spoken_year(words: str) -> int | None:
+    """ "nineteen ninety-six" → 1996, "twenty oh-one" → 2001 (broadcast transcripts)."""
+    hi_word, lo_word = re.split(r"\s+", words.strip().lower(), maxsplit=1)
+    hi = _spoken_number(hi_word)
     lo = 0 if lo_word == "hundred" else _spoken_number(lo_word)
     if hi is None or lo is None or lo > 99:
         return None
-    return f"{hi * 100 + lo:04d}", "DATE"
+    return hi * 100 + lo
+
+
+def _written_year(g: dict[str, str | None]) -> int | None:
+    """The year after a month or season: "2012", "'98" or "nineteen ninety-four"."""
+    if g.get("year"):
+        return int(g["year"])
+    if g.get("syear"):
+        y = int(g["syear"][1:])
+        return y + (1900 if y > 30 else 2000)
+    if g.get("spoken"):
+        return spoken_year(g["spoken"])
+    return None
+
+
+def _spoken_year(c: Candidate, ctx: Context):
+    year = spoken_year(c.groups["spoken"])
+    return (f"{year:04d}", "DATE") if year is not None else None
 
 
 def _year_2000(c: Candidate, ctx: Context):
@@ -346,6 +383,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], "tuple[str, str] | None"]] =
     "decade_word": _decade_word,
     "century": _century,
     "season": _season,
+    "seasons": _seasons,
     "holiday": _holiday,
     "in_the_unit": _in_the_unit,
     "spoken_year": _spoken_year,

@@ -60,8 +60,25 @@ def _clock(c: Candidate, ctx: Context):
     return f"{day}T{hhmm}", "TIME"
 
 
+_TODAYS_NOUN = re.compile(r"'s\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?")
+_OF_TODAY = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+)?([A-Za-z]+)\s+of\s+$")
+
+
+def _generic_today(c: Candidate, ctx: Context) -> bool:
+    """ "today's world", "in today's fast-paced economy", "the Russia of today"."""
+    if c.groups["word"].lower() != "today" or c.groups["pod"] or c.groups["mod"]:
+        return False
+    m = _TODAYS_NOUN.match(ctx.text, c.end)
+    if m:  # the noun, or the noun after one adjective ("today's personal computers")
+        return any(w and w.lower() in lx.TODAY_GENERIC_NOUNS for w in m.groups())
+    m = _OF_TODAY.search(ctx.text, max(0, c.start - 40), c.start)
+    return bool(m) and (m.group(1)[0].isupper() or m.group(1).lower() in lx.TODAY_GENERIC_NOUNS)
+
+
 def _deictic(c: Candidate, ctx: Context):
     g = c.groups
+    if _generic_today(c, ctx):
+        return "PRESENT_REF", "DATE"
     offset, pod = lx.DEICTIC_DAYS[g["word"].lower()]
     pod = _pod_code(g["pod"]) or pod
     day = ctx.reference + dt.timedelta(days=offset) if ctx.reference else None
@@ -184,6 +201,10 @@ def _rel_unit(c: Candidate, ctx: Context):
         if unit == "quarter" and ctx.last_quarter is not None:
             y, q = vl.shift_quarter(*ctx.last_quarter, shift)
             return f"{y}-Q{q}", "DATE"
+        if unit == "decade" and ctx.last_decade is not None:  # "the 1990s and the following decade"
+            return str(ctx.last_decade + shift), "DATE"
+        if unit == "century" and ctx.last_decade is not None:
+            return f"{ctx.last_decade // 10 + shift:02d}", "DATE"
         base = base or ctx.reference
     else:
         base = ctx.reference
