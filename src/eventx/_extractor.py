@@ -10,10 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Union
 
+from eventx._batch import Batch, Failure, Outcome, check_many_options, parallel_runs, read_batches
+from eventx._chunks import MAX_CHUNK_CHARS, chunk_spans, shift_events
 from eventx._documents import check_text, document_from_input
+from eventx._exceptions import ExtractionError, ModelError
 from eventx._frames import Frame, find_frames
 from eventx._grammar import PLACE_TARGET_TYPES, REPORTING_VERBS
 from eventx._graph import Sentence, sentences_from_document
@@ -39,6 +44,12 @@ DEFAULT_BATCH_SIZE = 16
 class Extractor:
     """Extracts events; loads the stanza pipeline once, on first use.
 
+    One Extractor can be shared between threads: the pipeline is loaded once,
+    under a lock, and each stanza call runs under that lock (one parse at a
+    time per Extractor; the rules and the time layer, whose caches are
+    thread-safe, run in the calling threads). To parse in parallel, use
+    processes: ``extract_many(texts, n_process=k)``.
+
     Args:
         model_dir: A folder of stanza models to use instead of the bundled ones
             (default: ``$EVENTX_MODEL_DIR``, else the bundled models).
@@ -60,6 +71,13 @@ class Extractor:
         self.ontology: Ontology = load_ontology(ontology)
         self._pipeline: Any = None
         self._times = TimeTagger()
+        # What a worker process needs to build the same Extractor (extract_many(n_process=k), eventx.dask).
+        self._options: dict[str, Any] = {
+            "model_dir": self._model_dir, "models": models, "device": device,
+            "ontology": os.path.abspath(ontology) if isinstance(ontology, (str, os.PathLike)) else ontology,
+        }
+        # Guards the lazy pipeline load and every stanza call: one parse at a time per Extractor.
+        self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         where = "stanza" if self._model_dir is None else str(self._model_dir)
@@ -69,11 +87,21 @@ class Extractor:
     def pipeline(self) -> Any:
         """The stanza ``Pipeline`` (loaded on first access)."""
         if self._pipeline is None:
-            self._pipeline = load_pipeline(self._model_dir, device=self._device)
+            with self._lock:
+                if self._pipeline is None:
+                    self._pipeline = load_pipeline(self._model_dir, device=self._device)
         return self._pipeline
 
     def extract(self, text: str, *, reference_date: ReferenceDate = None) -> list[Event]:
         """Events of one text, in text order.
+
+        A text longer than :data:`~eventx._chunks.MAX_CHUNK_CHARS` (20,000
+        characters) is parsed in chunks cut at paragraph ends (else line
+        breaks, sentence ends, spaces), one chunk at a time, so memory stays
+        bounded however long the text is. Offsets still point into ``text``,
+        sentence indices run on across chunks, and relative dates resolve
+        against ``reference_date`` or else the dateline at the top of the whole
+        text. Shorter texts are parsed in one piece.
 
         Args:
             text: The article.
@@ -84,51 +112,150 @@ class Extractor:
         Raises:
             TypeError: ``text`` is not a ``str`` or ``reference_date`` has a wrong type.
             ValueError: ``reference_date`` is a string that is not a date.
+            ModelError: The models cannot be loaded.
         """
         check_text(text)
         reference = coerce_reference_date(reference_date)
-        if not text.strip():
-            return []
-        return self._document_events(self._parse([text])[0], text, reference)
+        return self._text_events(text, reference)
 
     def extract_many(self, texts: Iterable[str], *, reference_date: ReferenceDate | Sequence[ReferenceDate] = None,
-                     batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list[Event]]:
-        """Events of many texts, parsed by stanza in batches; yields one list per text, in order.
+                     batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1, errors: str = "raise",
+                     progress: bool = False) -> Iterator[list[Event] | ExtractionError]:
+        """Events of many texts, parsed by stanza in batches; yields one item per text, in input order.
+
+        Never a silently shorter result: every text yields its list of events
+        (``[]`` for a blank one), or with ``errors="record"`` an
+        :class:`~eventx.ExtractionError` in its place.
 
         Args:
-            texts: The articles (any iterable; consumed lazily, ``batch_size`` at a time).
-            reference_date: One date for all texts, or a sequence with one per text.
-            batch_size: Texts handed to stanza at once.
+            texts: The articles (any iterable; consumed lazily, a few batches ahead
+                at most, so an input larger than memory works).
+            reference_date: One date for all texts, or a list or tuple with one per text.
+            batch_size: Texts handed to stanza at once (and to a worker process at once).
+            n_process: Worker processes. ``1`` parses here; ``k > 1`` starts ``k``
+                processes (``spawn``), each building one Extractor with this one's
+                configuration once and parsing with ``cores // k`` torch threads.
+                The pool is shut down when the generator is exhausted or closed.
+                Results are the same as with ``1``, in the same order.
+            errors: ``"raise"`` (default): a document that fails raises
+                :class:`~eventx.ExtractionError` (index, error type, message)
+                from the original exception, after every earlier document was
+                yielded. ``"record"``: the ``ExtractionError`` is yielded in the
+                document's place and the run goes on; a non-``str`` item or a bad
+                reference date in the sequence is such a record too. When stanza
+                fails on a whole batch, its documents are retried one by one, so
+                only the bad one fails.
+            progress: Show a tqdm progress bar (documents done) on stderr, when
+                stderr is a terminal.
+
+        Yields:
+            Each text's events (a list), or its ``ExtractionError`` with ``errors="record"``.
 
         Raises:
-            TypeError: An item is not a ``str`` (its position is in the message).
-            ValueError: ``batch_size`` < 1, a bad reference date, or a
-                reference-date sequence shorter than ``texts``.
+            TypeError: ``errors="raise"`` and an item is not a ``str`` (its position
+                is in the message); ``progress`` is not a bool.
+            ValueError: ``batch_size`` or ``n_process`` < 1, ``errors`` unknown, a
+                bad reference date, or a reference-date sequence shorter than
+                ``texts`` (raised when it runs out, in both modes).
+            ExtractionError: ``errors="raise"`` and a document failed.
+            ModelError: The models cannot be loaded (in both modes).
         """
-        if not isinstance(batch_size, int) or batch_size < 1:
-            raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+        check_many_options(batch_size, n_process, errors, progress)
         if isinstance(reference_date, (list, tuple)):
             references: Iterator[Any] = iter(reference_date)
         else:
-            references = itertools.repeat(reference_date)
-        return self._iter_many(iter(texts), references, batch_size)
+            references = itertools.repeat(coerce_reference_date(reference_date))
+        return self._iter_many(iter(texts), references, batch_size, n_process, errors, progress)
 
-    def _iter_many(self, texts: Iterator[str], references: Iterator[Any], batch_size: int) -> Iterator[list[Event]]:
-        position = 0
-        while batch := list(itertools.islice(texts, batch_size)):
-            refs = []
-            for offset, text in enumerate(batch):
-                check_text(text, f"texts[{position + offset}]")
-                try:
-                    refs.append(coerce_reference_date(next(references)))
-                except StopIteration:
-                    raise ValueError(f"reference_date has fewer items than texts ({position + offset})") from None
-            todo = [i for i, t in enumerate(batch) if t.strip()]
-            parsed = self._parse([batch[i] for i in todo]) if todo else []
-            docs = dict(zip(todo, parsed))
-            for i, text in enumerate(batch):
-                yield self._document_events(docs[i], text, refs[i]) if i in docs else []
-            position += len(batch)
+    def _iter_many(self, texts: Iterator[Any], references: Iterator[Any], batch_size: int, n_process: int,
+                   errors: str, progress: bool) -> Iterator[list[Event] | ExtractionError]:
+        from tqdm import tqdm
+
+        batches = read_batches(texts, references, batch_size)
+        if n_process == 1:
+            runs: Iterator[tuple[Batch, list[Outcome]]] = ((b, self._run_batch(b)) for b in batches)
+        else:
+            runs = parallel_runs(self._options, batches, n_process)
+        bar = tqdm(desc="eventx", unit="doc", file=sys.stderr, disable=None if progress else True)
+        try:
+            for batch, outcomes in runs:
+                for offset, outcome in enumerate(outcomes):
+                    if isinstance(outcome, Failure):
+                        if errors == "raise":
+                            if outcome.bad_input:
+                                raise outcome.cause
+                            raise outcome.error(batch.start + offset) from outcome.cause
+                        yield outcome.error(batch.start + offset)
+                    else:
+                        yield outcome
+                    bar.update()
+                if batch.fatal is not None:
+                    raise batch.fatal
+        finally:
+            bar.close()
+            runs.close()  # type: ignore[attr-defined]  # shuts a worker pool down
+
+    def _run_batch(self, batch: Batch) -> list[Outcome]:
+        """The outcome of every document of ``batch``: short texts parsed in one stanza
+        call (one by one when that call fails), long ones chunk by chunk."""
+        outcomes: list[Outcome] = [[] for _ in batch.texts]
+        together = []
+        for offset, text in enumerate(batch.texts):
+            if offset in batch.invalid:
+                outcomes[offset] = batch.invalid[offset]
+            elif text is not None and text.strip():
+                if len(text) > MAX_CHUNK_CHARS:
+                    outcomes[offset] = self._guarded(self._text_events, text, batch.references[offset])
+                else:
+                    together.append(offset)
+        try:
+            docs: list[Any] | None = self._parse_locked([batch.texts[i] for i in together]) if together else []
+        except ModelError:
+            raise
+        except Exception:  # one bad text fails stanza's whole batch: retry one by one below
+            docs = None
+        for k, offset in enumerate(together):
+            text, reference = batch.texts[offset], batch.references[offset]
+            if docs is None:
+                outcomes[offset] = self._guarded(self._text_events, text, reference)
+            else:
+                outcomes[offset] = self._guarded(self._document_events, docs[k], text, reference)
+        return outcomes
+
+    @staticmethod
+    def _guarded(stage: Callable[..., list[Event]], *args: Any) -> Outcome:
+        """``stage(*args)``, or the :class:`Failure` it raised (a model that cannot load is no
+        per-document failure: it is raised)."""
+        try:
+            return stage(*args)
+        except ModelError:
+            raise
+        except Exception as exc:
+            return Failure.of(exc)
+
+    def _text_events(self, text: str, reference: dt.date | None) -> list[Event]:
+        """Events of a checked text: parsed whole, or chunk by chunk when long."""
+        if not text.strip():
+            return []
+        if len(text) <= MAX_CHUNK_CHARS:
+            return self._document_events(self._parse_locked([text])[0], text, reference)
+        if reference is None:  # the dateline of the document, not of a chunk
+            reference = find_dateline_date(text[:MAX_CHUNK_CHARS])
+        events: list[Event] = []
+        sentences = 0
+        for start, end in chunk_spans(text, MAX_CHUNK_CHARS):
+            chunk = text[start:end]
+            if not chunk.strip():
+                continue
+            doc = self._parse_locked([chunk])[0]
+            events.extend(shift_events(self._document_events(doc, chunk, reference), start, sentences))
+            sentences += len(doc.sentences)
+        return events
+
+    def _parse_locked(self, texts: list[str]) -> list[Any]:
+        """:meth:`_parse` under this Extractor's lock: stanza pipelines are not thread-safe."""
+        with self._lock:
+            return self._parse(texts)
 
     def extract_document(self, doc: Any, *, reference_date: ReferenceDate = None) -> list[Event]:
         """Events of an already-parsed document: no stanza parsing is done.

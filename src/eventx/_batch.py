@@ -1,0 +1,251 @@
+"""Batches for :meth:`Extractor.extract_many`: reading the input, per-document
+failures, worker processes.
+
+The input is read lazily, ``batch_size`` texts at a time, into :class:`Batch`
+objects. A batch runs in this process (:meth:`Extractor._run_batch`) or in a
+pool of worker processes (:func:`parallel_runs`); either way each document's
+outcome is its list of events or a :class:`Failure`, and the caller turns
+failures into raised or yielded :class:`~eventx.ExtractionError` records.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import multiprocessing
+import os
+import traceback
+import warnings
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Union
+
+import attrs
+
+from eventx._documents import check_text
+from eventx._exceptions import ExtractionError
+from eventx._time import coerce_reference_date
+from eventx._types import Event
+
+__all__ = ["ERRORS", "Batch", "Failure", "Outcome", "check_many_options", "parallel_runs", "read_batches",
+           "worker_threads"]
+
+#: Values of ``extract_many(errors=...)``.
+ERRORS = ("raise", "record")
+#: Batches queued per worker process: enough to keep every worker busy, few enough
+#: that a lazy input is never read far ahead (memory stays bounded).
+_BATCHES_AHEAD = 2
+
+
+@attrs.frozen
+class Failure:
+    """Why one document gave no events.
+
+    Attributes:
+        error_type: Name of the exception's class.
+        message: Its message.
+        cause: The exception itself (in a worker process: its traceback as text).
+        bad_input: The item was not a ``str`` or its reference date was invalid
+            (raised as such with ``errors="raise"``, not wrapped).
+    """
+
+    error_type: str
+    message: str
+    cause: BaseException = attrs.field(eq=False)
+    bad_input: bool = False
+
+    @classmethod
+    def of(cls, exc: BaseException, *, bad_input: bool = False) -> Failure:
+        return cls(type(exc).__name__, str(exc), exc, bad_input)
+
+    def error(self, index: int) -> ExtractionError:
+        """The record of the document at ``index``."""
+        return ExtractionError(index, self.error_type, self.message)
+
+
+Outcome = Union[list[Event], Failure]
+
+
+@attrs.define
+class Batch:
+    """Up to ``batch_size`` consecutive documents of the input.
+
+    Attributes:
+        start: Position of the first one in the input.
+        texts: The texts (``None`` where the item was bad input).
+        references: Their reference dates, coerced.
+        invalid: Offset in the batch → the failure of a bad item.
+        fatal: An error that ends the input after this batch (the input
+            iterator raised, or the reference dates ran out); raised once every
+            document before it has been yielded.
+    """
+
+    start: int
+    texts: list[str | None] = attrs.field(factory=list)
+    references: list[Any] = attrs.field(factory=list)
+    invalid: dict[int, Failure] = attrs.field(factory=dict)
+    fatal: BaseException | None = None
+
+
+def check_many_options(batch_size: object, n_process: object, errors: object, progress: object) -> None:
+    """Raise ``ValueError`` for a bad ``extract_many`` option (``TypeError`` for a non-bool ``progress``)."""
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    if not isinstance(n_process, int) or isinstance(n_process, bool) or n_process < 1:
+        raise ValueError(f"n_process must be a positive int (1 = no worker processes), got {n_process!r}")
+    if errors not in ERRORS:
+        raise ValueError(f"errors must be 'raise' or 'record', got {errors!r}")
+    if not isinstance(progress, bool):
+        raise TypeError(f"progress must be a bool, got {type(progress).__name__}")
+
+
+def read_batches(texts: Iterator[Any], references: Iterator[Any], batch_size: int) -> Iterator[Batch]:
+    """The input, lazily, in batches; bad items become failures in their batch."""
+    start = 0
+    while True:
+        batch = Batch(start)
+        try:
+            for text in itertools.islice(texts, batch_size):
+                position = start + len(batch.texts)
+                try:
+                    reference = next(references)
+                except StopIteration:
+                    batch.fatal = ValueError(f"reference_date has fewer items than texts ({position})")
+                    break
+                try:
+                    check_text(text, f"texts[{position}]")
+                    reference = coerce_reference_date(reference)
+                except (TypeError, ValueError) as exc:
+                    batch.invalid[len(batch.texts)] = Failure.of(exc, bad_input=True)
+                    text, reference = None, None
+                batch.texts.append(text)
+                batch.references.append(reference)
+        except Exception as exc:  # the caller's iterator failed: end after what was read
+            batch.fatal = exc
+        if batch.texts or batch.fatal is not None:
+            yield batch
+        if batch.fatal is not None or len(batch.texts) < batch_size:
+            return
+        start += len(batch.texts)
+
+
+def worker_threads(n_process: int) -> int:
+    """Torch threads per worker process: the usable cores shared out, at least one."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, cores // n_process)
+
+
+# -- worker processes ------------------------------------------------------------------
+
+_worker_extractor: Any = None
+
+
+class _RemoteTraceback(Exception):
+    """The traceback of an exception raised in a worker process (the ``__cause__``
+    of the :class:`~eventx.ExtractionError` raised in the parent)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _start_worker(options: dict[str, Any], threads: int) -> None:
+    """Pool initializer: torch's threads, and this process's one Extractor (loaded on first use)."""
+    global _worker_extractor
+    import torch
+
+    from eventx._extractor import Extractor
+
+    torch.set_num_threads(threads)
+    _worker_extractor = Extractor(**options)
+
+
+def _run_in_worker(batch: Batch) -> tuple[list[Outcome], list[tuple[type[Warning], str]]]:
+    """One batch in a worker: its outcomes, and the warnings it gave (re-issued by the parent)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        outcomes = _worker_extractor._run_batch(batch)
+    portable = [o if not isinstance(o, Failure) else attrs.evolve(
+        o, cause=_RemoteTraceback("".join(traceback.format_exception(o.cause)))) for o in outcomes]
+    return portable, [(w.category, str(w.message)) for w in caught]
+
+
+class _Pool:
+    """A ``spawn`` process pool that can be restarted after a worker dies."""
+
+    def __init__(self, options: dict[str, Any], n_process: int) -> None:
+        self._args = (options, worker_threads(n_process))
+        self._n_process = n_process
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self._n_process, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=self._args)
+
+    def submit(self, batch: Batch) -> Future:
+        return self._executor.submit(_run_in_worker, batch)
+
+    def restart(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor = self._start()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _one_by_one(pool: _Pool, batch: Batch) -> tuple[list[Outcome], list[tuple[type[Warning], str]]]:
+    """A batch whose worker died, again one document per task: only a document that
+    kills its worker again becomes a failure."""
+    outcomes: list[Outcome] = []
+    caught: list[tuple[type[Warning], str]] = []
+    for offset, (text, reference) in enumerate(zip(batch.texts, batch.references)):
+        if offset in batch.invalid:
+            outcomes.append(batch.invalid[offset])
+            continue
+        single = Batch(batch.start + offset, [text], [reference])
+        try:
+            (outcome,), single_caught = pool.submit(single).result()
+        except BrokenProcessPool as exc:
+            pool.restart()
+            outcome, single_caught = Failure("BrokenProcessPool", f"the worker process died: {exc}", exc), []
+        outcomes.append(outcome)
+        caught.extend(single_caught)
+    return outcomes, caught
+
+
+def parallel_runs(options: dict[str, Any], batches: Iterator[Batch], n_process: int
+                  ) -> Iterator[tuple[Batch, list[Outcome]]]:
+    """Each batch with its outcomes, in input order, computed by ``n_process``
+    worker processes (``spawn``), each holding one ``Extractor(**options)``.
+
+    At most a few batches per worker are read ahead of the one being yielded.
+    The pool is shut down when the generator is exhausted, closed or fails.
+    """
+    pool = _Pool(options, n_process)
+    pending: collections.deque[list[Any]] = collections.deque()
+
+    def finish_head() -> tuple[Batch, list[Outcome]]:
+        batch, future = pending.popleft()
+        try:
+            outcomes, caught = future.result()
+        except BrokenProcessPool:
+            pool.restart()
+            outcomes, caught = _one_by_one(pool, batch)
+            for item in pending:  # their futures died with the pool
+                item[1] = pool.submit(attrs.evolve(item[0], fatal=None))
+        for category, message in caught:
+            warnings.warn(message, category, stacklevel=4)
+        return batch, [batch.invalid.get(offset, outcome) for offset, outcome in enumerate(outcomes)]
+
+    try:
+        for batch in batches:
+            pending.append([batch, pool.submit(attrs.evolve(batch, fatal=None))])
+            while len(pending) >= _BATCHES_AHEAD * n_process:
+                yield finish_head()
+        while pending:
+            yield finish_head()
+    finally:
+        pool.close()
