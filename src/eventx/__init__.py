@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from eventx._api import extract_events
+from eventx._dataframe import to_dataframe
 from eventx._exceptions import (
     EventxError,
     ExtractionError,
@@ -19,6 +20,7 @@ from eventx._exceptions import (
     ParseInputError,
 )
 from eventx._extractor import Extractor
+from eventx._render import EventView, render, render_html
 from eventx._time import extract_times
 from eventx._types import Event, Participant, TimeExpression, Trigger
 
@@ -29,6 +31,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 __all__ = [
     "Event",
+    "EventView",
     "EventxError",
     "ExtractionError",
     "Extractor",
@@ -42,4 +45,7 @@ __all__ = [
     "__version__",
     "extract_events",
     "extract_times",
+    "render",
+    "render_html",
+    "to_dataframe",
 ]
