@@ -7,7 +7,7 @@ from eventx import _grammar as g
 from eventx._graph import Node
 from eventx._kinds import DEMONYMS
 
-__all__ = ["is_passive", "nominal", "subjects_of"]
+__all__ = ["is_measure", "is_passive", "nominal", "subjects_of"]
 
 
 def nominal(node: Node) -> bool:
@@ -16,6 +16,15 @@ def nominal(node: Node) -> bool:
     *official*")."""
     return node.upos in g.NOMINAL_UPOS or (node.upos == "ADJ" and (
         node.lemma.lower() in DEMONYMS or any(c.deprel == "det" for c in node.children)))
+
+
+def is_measure(node: Node) -> bool:
+    """An extent or a measure, never a participant (PropBank EXT): a number with a
+    unit of measure or currency on it or over it ("9.62 *%*", "678 *points*",
+    "*$* 5 billion")."""
+    words = [node, *node.children]
+    numbered = node.upos == "NUM" or any(c.deprel == "nummod" or c.upos == "NUM" for c in node.children)
+    return numbered and any(w.lemma.lower() in g.MEASURE_UNITS or w.text.lower() in g.MEASURE_UNITS for w in words)
 
 
 def is_passive(verb: Node) -> bool:

@@ -10,6 +10,8 @@ import json
 from importlib import resources
 
 _DATA = json.loads((resources.files("eventx") / "data" / "grammar.json").read_text(encoding="utf-8"))
+#: Derived from the PropBank frames by ``python -m eventx.training propbank`` (CC BY-SA 4.0).
+_PROPBANK = json.loads((resources.files("eventx") / "data" / "propbank.json").read_text(encoding="utf-8"))
 
 NON_EVENT_VERBS = frozenset(_DATA["non_event_verbs"])
 LIGHT_VERBS = frozenset(_DATA["light_verbs"])
@@ -29,7 +31,13 @@ WHOM_PREPOSITIONS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DAT
 NOUN_ARGUMENT_PREPOSITIONS: dict[str, str] = dict(_DATA["noun_argument_prepositions"])
 AGENT_PREPOSITIONS = frozenset(_DATA["agent_prepositions"])
 SYMMETRIC_TYPES = frozenset(_DATA["symmetric_types"])
-UNACCUSATIVE_VERBS = frozenset(_DATA["unaccusative_verbs"])
+#: Verbs whose main PropBank roleset has no agent ("fall", "die", "arrive"): the subject undergoes the event.
+NO_AGENT_VERBS = frozenset(_PROPBANK["no_agent_verbs"])
+#: Verbs whose subject undergoes the event when they take no object ("the market *dropped* 7 %").
+UNDERGOER_SUBJECT_VERBS = frozenset(_PROPBANK["undergoer_subject_verbs"])
+#: Eventive noun -> (PropBank roleset, agent role number or "", patient role number or "").
+NOUN_ROLESETS: dict[str, tuple[str, str, str]] = {k: (v[0], v[1], v[2]) for k, v in _PROPBANK["nouns"].items()}
+MEASURE_UNITS = frozenset(_DATA["measure_units"])
 EVENTIVE_NOUN_SUFFIXES = tuple(_DATA["eventive_noun_suffixes"])
 EVENTIVE_NOUNS = frozenset(_DATA["eventive_nouns"])
 NON_EVENTIVE_NOUNS = frozenset(_DATA["non_eventive_nouns"])

