@@ -452,6 +452,12 @@ HELD_OUT_CLASSES = [
     ("He wrote about the fall of Saigon.", []),
     ("Analysts expected the fall in prices.", []),
     ("It opened in the fall of 2012.", [("the fall of 2012", "2012-FA", "DATE")]),
+    # durations: a count with a thousands separator stays whole; a shift past year 1 stays a duration
+    ("The empire lasted 2,000 years.", [("2,000 years", "P2000Y", "DURATION")]),
+    ("It was built 1,500 years ago.", [("1,500 years ago", "0513", "DATE")]),
+    ("Ice covered it 20,000 years ago.", [("20,000 years ago", "P20000Y", "DURATION")]),
+    ("He served eight years in prison.", [("eight years", "P8Y", "DURATION")]),
+    ("It was the first time in eight years.", [("eight years", "P8Y", "DURATION")]),
 ]
 
 

@@ -58,8 +58,8 @@ WD_PLURAL = _alt(w + "s" for w in lx.WEEKDAYS if not w.endswith("."))
 _NUMW = [w for w in lx.NUMBER_WORDS if w not in ("a", "an")]
 _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS9 = "(?:one|two|three|four|five|six|seven|eight|nine)"
-NUM = (
-    r"(?:\d+(?:\.\d+)?|(?i:" + _TENS + r"[\s-]" + _UNITS9 + ")|" + _alt(_NUMW, ci=True) + ")"
+NUM = (  # "2,000" whole: else "000 years" would match after the comma
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?|(?i:" + _TENS + r"[\s-]" + _UNITS9 + ")|" + _alt(_NUMW, ci=True) + ")"
 )
 VAGUE_NUM = _alt(lx.VAGUE_QUANTITIES, ci=True)
 FRAC = _alt(lx.FRACTIONS)

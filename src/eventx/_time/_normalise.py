@@ -57,6 +57,8 @@ def number_value(word: str | None) -> float | None:
     if not word:
         return 1
     w = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", w):
+        w = w.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w) if "." in w else int(w)
     if w in lx.NUMBER_WORDS:

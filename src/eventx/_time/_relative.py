@@ -230,6 +230,9 @@ def _anaphoric_day(c: Candidate, ctx: Context):
     return base.isoformat(), "DATE"
 
 
+_UNIT_YEARS = {"year": 1, "decade": 10, "century": 100}
+
+
 def _shifted(base: dt.date, unit: str, amount: float) -> str | None:
     n = int(amount) if float(amount).is_integer() else None
     if n is None:
@@ -245,10 +248,12 @@ def _shifted(base: dt.date, unit: str, amount: float) -> str | None:
     if unit == "quarter":
         y, q = vl.shift_quarter(*vl.quarter_of(base), n)
         return f"{y}-Q{q}"
+    if unit in ("year", "decade", "century") and not dt.MINYEAR <= base.year + n * _UNIT_YEARS[unit] <= dt.MAXYEAR:
+        return None  # "20,000 years ago": no calendar year; the caller keeps the duration
     if unit == "year":
-        return str(base.year + n)
+        return f"{base.year + n:04d}"
     if unit == "decade":
-        return str(base.year // 10 + n)
+        return f"{base.year // 10 + n:03d}"
     if unit == "century":
         return f"{base.year // 100 + n:02d}"
     if unit in ("hour", "minute", "second"):
