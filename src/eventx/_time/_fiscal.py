@@ -13,7 +13,8 @@ import re
 
 from . import _lexicon as lx
 from . import _values as vl
-from ._detect import Candidate, year_range_last
+from ._accept import year_range_last
+from ._candidate import Candidate
 from ._normalise import Context
 
 __all__ = ["FISCAL_RESOLVERS", "range_latest"]

@@ -1,6 +1,6 @@
 """TIMEX3 values for calendar candidates (dates, months, years, quarters…).
 
-Each resolver takes a :class:`~._detect.Candidate` and the :class:`Context`
+Each resolver takes a :class:`~._candidate.Candidate` and the :class:`Context`
 (reference date, tense, what the document mentioned last) and returns
 ``(value, type)`` or ``None`` to drop the candidate.  Relative expressions are
 computed with ``datetime`` arithmetic; dateparser is not involved.
