@@ -121,16 +121,34 @@ def _feats(raw: str | None) -> dict[str, str]:
     return dict(part.split("=", 1) for part in raw.split("|") if "=" in part)
 
 
+#: What stanza's tokenizer puts in place of a token longer than its ``max_seqlen`` (a long
+#: URL or hashtag); the token keeps its real offsets.
+TOO_LONG_TOKEN = "<UNK>"
+
+
+def _real_text(token: Any, text: str | None) -> str | None:
+    """The document text of a token stanza replaced with ``<UNK>``, else ``None``."""
+    if token.text != TOO_LONG_TOKEN or text is None or token.start_char is None or len(token.words) != 1:
+        return None
+    real = text[token.start_char:token.end_char]
+    return real if real and real != TOO_LONG_TOKEN else None
+
+
 def sentences_from_document(doc: Any) -> list[Sentence]:
-    """Convert a parsed stanza ``Document`` (with character offsets) into sentences."""
+    """Convert a parsed stanza ``Document`` (with character offsets) into sentences.
+
+    A token stanza printed as ``<UNK>`` because it was too long gets its text (and
+    lemma) back from the document text, so rules and lemmas see the real word.
+    """
     sentences = []
     for s_index, sent in enumerate(doc.sentences):
         nodes = []
         for token in sent.tokens:
             ner = getattr(token, "ner", None)
+            real = _real_text(token, getattr(doc, "text", None))
             for word in token.words:
                 nodes.append(Node(
-                    index=len(nodes), text=word.text, lemma=(word.lemma or word.text),
+                    index=len(nodes), text=real or word.text, lemma=(real or word.lemma or word.text),
                     upos=word.upos or "X", xpos=word.xpos or "", feats=_feats(word.feats),
                     deprel=word.deprel or "dep", head=(word.head or 0) - 1,
                     start=token.start_char, end=token.end_char, ner=ner,
