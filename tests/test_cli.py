@@ -455,7 +455,7 @@ def test_jsonl_records_with_a_bad_one(tmp_path):
     rows = jsonl(result.stdout)
     assert ("a", "COERCE") in {(r["id"], r["type"]) for r in rows}
     met = [r for r in rows if r["id"] == "c" and r["trigger"]["text"] == "met"]
-    assert met and met[0]["when"]["value"] == "2025-02-18"
+    assert met and met[0]["when"]["value"] == "2025-02-11"  # the Tuesday before the record's date
     assert jsonl(errors.read_text(encoding="utf-8")) == [
         {"id": "b", "index": 1, "error_type": "TypeError", "message": "'text' must be a string, got NoneType"}]
 

@@ -18,12 +18,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from eventx._cli_input import DEFAULT_GLOBS, FailedRecord, InputError, Record, expand_inputs, read_records
-from eventx._cli_output import ErrorWriter, JsonArrayWriter, LineWriter, TableWriter, Target, open_line_output
+from eventx._cli_output import (
+    DocumentWriter,
+    ErrorWriter,
+    JsonArrayWriter,
+    LineWriter,
+    TableWriter,
+    Target,
+    open_line_output,
+)
 from eventx._exceptions import EventxError, ExtractionError
 
 __all__ = ["main"]
 
-FORMATS = ("jsonl", "json", "table", "plover")
+FORMATS = ("table", "jsonl", "json", "plover")
 #: Formats with one line per event (or document), which ``--resume`` can continue.
 LINE_FORMATS = ("jsonl", "plover")
 EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
@@ -58,8 +66,9 @@ def _positive_int(value: str) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventx", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Extract events (who did what to whom, where, when) from English news texts and write them "
-                    "as they come. `eventx download` fetches stanza's official models instead.")
+        description="Extract events (who did what to whom, where, when) from English news texts, and write\n"
+                    "each document's events as soon as they are known.\n"
+                    "`eventx download` fetches stanza's official models instead.")
     inputs = parser.add_argument_group("input")
     inputs.add_argument("inputs", nargs="*", metavar="INPUT",
                         help="text files (one article each), directories (searched recursively, see --glob), "
@@ -68,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="text: a file is one article, its id is its path (default); jsonl: one "
                              '{"id": ..., "text": ..., "date": ...} record per line')
     inputs.add_argument("--glob", metavar="PATTERN", default=None,
-                        help="file names read inside directories (default: *.txt, or *.jsonl with --input-format jsonl)")
+                        help="file names read inside directories "
+                             "(default: *.txt, or *.jsonl with --input-format jsonl)")
     inputs.add_argument("--reference-date", "-d", metavar="DATE", default=None,
                         help="document date (2025-02-17) for records without their own 'date'; relative "
                              "expressions resolve against it")
@@ -147,7 +157,8 @@ def _check_options(args: argparse.Namespace, fmt: str) -> None:
     if args.per_document and fmt not in LINE_FORMATS:
         raise UsageError(f"--per-document applies to --format {' or '.join(LINE_FORMATS)}, not {fmt}")
     if args.all_events and fmt != "table":
-        raise UsageError(f"--all applies to --format table ({fmt} always has every event; plover only typed ones)")
+        raise UsageError(f"--all applies to --format table ({fmt} has every event; "
+                         "plover every event of a PLOVER category)")
     if fmt == "plover":
         from eventx._types import Event
 
@@ -181,7 +192,7 @@ def _run(args: argparse.Namespace) -> int:
         errors = ErrorWriter(open(args.errors, "a" if args.resume else "w", encoding="utf-8")
                              if args.errors else None)
         stack.callback(errors.close)
-        writer: Any
+        writer: DocumentWriter
         if fmt in LINE_FORMATS:
             writer = LineWriter(target, plover=fmt == "plover", per_document=args.per_document, log=log)
         elif fmt == "json":
@@ -208,7 +219,7 @@ def _progress_bar(enabled: bool, total: int | None) -> Any:
     return tqdm(total=total, unit="doc", file=sys.stderr, disable=not enabled, dynamic_ncols=True)
 
 
-def _stream(extractor: Any, records: Iterable[Record | FailedRecord], done: set[Any], writer: Any,
+def _stream(extractor: Any, records: Iterable[Record | FailedRecord], done: set[Any], writer: DocumentWriter,
             errors: ErrorWriter, bar: Any, *, batch_size: int, n_process: int, one_date: bool,
             default_date: Any) -> None:
     """Feed the records to ``extract_many`` lazily and write each result as it comes, in input order."""

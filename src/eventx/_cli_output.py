@@ -14,12 +14,13 @@ import os
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import IO, Any, TextIO
+from typing import IO, Any, Protocol, TextIO
 
 from eventx._cli_input import STDIN, FailedRecord, InputError, Record, RecordId
 from eventx._types import Event, Participant
 
-__all__ = ["DONE_SUFFIX", "ErrorWriter", "JsonArrayWriter", "LineWriter", "TableWriter", "open_line_output"]
+__all__ = ["DONE_SUFFIX", "DocumentWriter", "ErrorWriter", "JsonArrayWriter", "LineWriter", "TableWriter", "Target",
+           "open_line_output"]
 
 #: The resume log of ``--output FILE`` is ``FILE.done``.
 DONE_SUFFIX = ".done"
@@ -150,6 +151,16 @@ def _read_done_log(log_path: str, header: str, output_size: int) -> tuple[set[Re
         done.add(entry["id"])
         log_end, out_end = log_end + len(line), entry["end"]
     return done, log_end, out_end
+
+
+class DocumentWriter(Protocol):
+    """What every output format does: write one document's events, then finish."""
+
+    def document(self, record: Record, events: Sequence[Event]) -> None:
+        """Write the events of one document."""
+
+    def close(self) -> None:
+        """Finish the output (also after an interruption)."""
 
 
 class LineWriter:
