@@ -136,8 +136,9 @@ def test_unknown_split_is_refused(seven_docs):
         evaluate_tempeval(seven_docs, split="train")
 
 
-def test_main_split_option(seven_docs, capsys):
-    assert main(["--data-dir", str(seven_docs), "--corpus", "TimeBank", "--split", "dev"]) == 0
+@pytest.mark.parametrize("option", ["--split", "--part"])  # --part as the MEANTIME and PLOVER commands say
+def test_main_split_option(seven_docs, capsys, option):
+    assert main(["--data-dir", str(seven_docs), "--corpus", "TimeBank", option, "dev"]) == 0
     out = capsys.readouterr().out
     assert "total dev" in out and "gap" not in out
 

@@ -339,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="documents per corpus")
     ap.add_argument("--errors", type=Path, default=None,
                     help="write the errors of the scored split to this TSV file (use --split dev to write rules)")
-    ap.add_argument("--split", choices=SPLITS, default="all",
+    ap.add_argument("--split", "--part", dest="split", choices=SPLITS, default="all",
                     help="documents to score: dev, test (every third in file-name order) or all (default: "
                          "all, with dev, test and their gap)")
     args = ap.parse_args(list(argv) if argv is not None else None)
