@@ -249,8 +249,8 @@ def _stream(extractor: Any, records: Iterable[Record | FailedRecord], done: set[
             bar.update()
         return None
 
-    results = _extract_many(extractor, texts(), default_date if one_date else dates,
-                            batch_size=batch_size, n_process=n_process)
+    results = extractor.extract_many(texts(), reference_date=default_date if one_date else dates,
+                                     batch_size=batch_size, n_process=n_process, errors="record")
     try:
         for result in results:
             record = report_failed()
@@ -269,20 +269,3 @@ def _stream(extractor: Any, records: Iterable[Record | FailedRecord], done: set[
         if close is not None:  # stop worker processes on an interruption
             close()
 
-
-def _extract_many(extractor: Any, texts: Iterator[str], dates: Any, *, batch_size: int,
-                  n_process: int) -> Iterator[Any]:
-    try:
-        return extractor.extract_many(texts, reference_date=dates, batch_size=batch_size, n_process=n_process,
-                                      errors="record")
-    except TypeError:  # TODO(dev): remove once extract_many(n_process=, errors=) lands
-        return _extract_each(extractor, texts, dates)
-
-
-def _extract_each(extractor: Any, texts: Iterator[str], dates: Any) -> Iterator[Any]:
-    for index, text in enumerate(texts):
-        date = dates[index] if isinstance(dates, list) else dates
-        try:
-            yield extractor.extract(text, reference_date=date)
-        except Exception as exc:  # noqa: BLE001 - dev fallback of errors="record"
-            yield ExtractionError(index, type(exc).__name__, str(exc))
