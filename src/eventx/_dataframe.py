@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from eventx._exceptions import ExtractionError
 from eventx._types import Event, Participant
-
-if TYPE_CHECKING:
-    import pandas
 
 __all__ = ["COLUMNS", "to_dataframe"]
 
@@ -94,19 +91,21 @@ def _documents(events: Iterable[Any]) -> Iterable[tuple[int, list[Event] | Extra
         yield 0, flat
 
 
-def to_dataframe(events: Iterable[Any], *, document_ids: Sequence[Any] | None = None) -> pandas.DataFrame:
+# Returns a pandas.DataFrame; annotated Any so that the docs build, which has no
+# pandas inventory to link to, stays free of unresolved references.
+def to_dataframe(events: Iterable[Any], *, document_ids: Sequence[Any] | None = None) -> Any:
     """One row per event, in flat columns, for analysis with pandas.
 
     Args:
         events: The events of one document (a list of :class:`~eventx.Event`), or
             the results of :meth:`~eventx.Extractor.extract_many`: an iterable with one
-            list of events per document, where an :class:`~eventx.ExtractionError`
+            list of events per document, where an ``ExtractionError``
             (``errors="record"``) stands for a document that failed.
         document_ids: One id per document for the ``document`` column (default:
             the document's position, ``0`` for a single list of events).
 
     Returns:
-        A ``DataFrame`` with the columns :data:`COLUMNS`: ``document``, ``type``,
+        A ``pandas.DataFrame`` with these columns: ``document``, ``type``,
         ``quad``, ``trigger``, ``trigger_lemma``, ``trigger_start``, ``trigger_end``;
         ``who`` and ``whom`` (the participants' texts joined by ``"; "``) with
         ``_canonical``, ``_country``, ``_sector`` (their distinct known values,
