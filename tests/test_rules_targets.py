@@ -152,10 +152,10 @@ CODED_TARGETS = [
         "Israel/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark ban/VERB/2/xcomp/" + INF
         + " voting/vote/VERB/4/xcomp/VerbForm=Ger in/ADP/8/case East/PROPN/8/compound Jerusalem/PROPN/5/obl ./PUNCT/2/punct",
         "threaten", "THREATEN", ["East Jerusalem"], None, id="nested-complement"),
-    pytest.param(  # a named place inside a non-actor object
+    pytest.param(  # a named place inside a non-actor object: the event's place, not a second target
         "Officials/official/NOUN/2/nsubj suspended/suspend/VERB/0/root/" + PAST + " aid/NOUN/4/compound "
         "deliveries/delivery/NOUN/2/obj in/ADP/6/case Baghdad/PROPN/4/nmod ./PUNCT/2/punct",
-        "suspend", "SANCTION", ["aid deliveries in Baghdad"], None, id="place-inside-object-span"),
+        "suspend", "SANCTION", ["aid deliveries in Baghdad"], "Baghdad", id="place-inside-object-span"),
     pytest.param(  # the place of a typed event is added to a recipient that names no actor
         "Police/NOUN/2/nsubj demolished/demolish/VERB/0/root/" + PAST + " homes/home/NOUN/2/obj "
         "in/ADP/5/case Hebron/PROPN/2/obl ./PUNCT/2/punct",

@@ -25,7 +25,7 @@ from eventx._graph import Sentence, sentences_from_document
 from eventx._modality import frame_halted, frame_joint, frame_modality, frame_negated, frame_unless
 from eventx._models import BUNDLED, load_pipeline, resolve_model_dir
 from eventx._ontology import Ontology, load_ontology
-from eventx._places import frame_place
+from eventx._places import frame_place, inside, partners_and_place
 from eventx._roles import frame_roles
 from eventx._targets import is_actor, named_place
 from eventx._spans import participant, participants
@@ -315,7 +315,9 @@ class Extractor:
         negated, modality = frame_negated(frame), frame_modality(frame)
         event_type = self.ontology.coded_type(frame.type, modality, negated, unless=frame_unless(frame),
                                                 halted=frame_halted(frame), joint=frame_joint(frame, who))
-        if place is not None and event_type in PLACE_TARGET_TYPES and not any(is_actor(n) for n in whom):
+        whom, place = partners_and_place(event_type, whom, place)
+        if (place is not None and event_type in PLACE_TARGET_TYPES and not any(is_actor(n) for n in whom)
+                and not inside(place, whom)):
             whom += [n for n in (named_place(place, frame),) if n is not None and n not in whom]
         return Event(
             type=event_type,

@@ -4,23 +4,39 @@ A locative oblique or nominal modifier of one of the frame's own hosts ("met *in
 Paris*", "talks *in Riyadh*", "*at* the Munich Security Conference", "*near* the
 town of Goma"), a place-name compound of an eventive noun ("the *Paris* meeting"),
 or the noun a "where"-clause modifies ("the city *where* they met"), or the named
-destination of the motion a purpose clause serves ("flew *to Paris* to meet…").
-A place attached to another predicate of the sentence is otherwise never borrowed.
+destination of the motion a purpose clause or purpose noun serves ("flew *to Paris*
+to meet…", "will travel *to Riyadh* for talks"), else the place of one of the event's
+own arguments ("A court *in Moscow* sentenced…", "during a speech *at the Munich
+Security Conference*"). A place attached to another predicate of the sentence is
+otherwise never borrowed. Places are never the partners of meetings and cooperation
+(:func:`partners_and_place`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from importlib import resources
 
 from eventx import _grammar as g
 from eventx._frames import Frame
 from eventx._graph import Node
 from eventx._kinds import is_city, is_place_name
 
-__all__ = ["frame_place"]
+__all__ = ["frame_place", "inside", "partners_and_place"]
+
+_DATA = json.loads((resources.files("eventx") / "data" / "places.json").read_text(encoding="utf-8"))
+ARGUMENT_PLACE_PREPOSITIONS = frozenset(_DATA["argument_place_prepositions"])
+PURPOSE_PREPOSITIONS = frozenset(_DATA["purpose_prepositions"])
+DESTINATION_PREPOSITIONS = frozenset(_DATA["destination_prepositions"])
+PLACE_NEVER_PARTNER_TYPES = frozenset(_DATA["place_never_partner_types"])
+PLACE_KINDS = frozenset(_DATA["place_kinds"])
+VISIT_VERBS = frozenset(_DATA["visit_verbs"])
 
 #: Relations under which a locative phrase hangs from its predicate.
 LOCATIVE_RELS = frozenset({"obl", "obl:lmod", "nmod", "obl:npmod"})
+#: Arguments of a predicate whose own locative modifier can place the event.
+ARGUMENT_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl"})
 
 
 def _place_like(node: Node) -> bool:
@@ -58,16 +74,112 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
     if clause.deprel == "acl:relcl" and clause.governor is not None:
         if any(c.lemma.lower() == "where" for c in clause.children if c.base_rel == "advmod"):
             return clause.governor
-    return _destination(clause, is_time)
+    place = _destination(clause, is_time)
+    if place is None:
+        place = _argument_place(hosts, frame, is_time, participants)
+    return place
+
+
+def _purpose_of_motion(clause: Node) -> Node | None:
+    """The motion verb whose purpose ``clause`` is: a *to*-infinitive ("flew to Paris
+    *to meet*…") or a purpose noun ("will travel to Riyadh *for talks*")."""
+    motion = clause.governor
+    if motion is None or motion.lemma.lower() not in g.MOTION_VERBS:
+        return None
+    if clause.deprel in ("advcl", "xcomp") and any(m.lemma.lower() == "to" for m in clause.kids("mark")):
+        return motion
+    if clause.upos == "NOUN" and clause.base_rel == "obl" and clause.case_lemma() in PURPOSE_PREPOSITIONS:
+        return motion
+    return None
 
 
 def _destination(clause: Node, is_time: Callable[[Node], bool]) -> Node | None:
-    """The named destination of the motion verb whose purpose ``clause`` is: "sent
+    """The named destination of the motion whose purpose ``clause`` is: "sent
     experts *to Bosnia* to investigate" (also when the parser hung it on the object)."""
-    motion = clause.governor
-    if (clause.deprel not in ("advcl", "xcomp") or motion is None or motion.lemma.lower() not in g.MOTION_VERBS
-            or not any(m.lemma.lower() == "to" for m in clause.kids("mark"))):
+    motion = _purpose_of_motion(clause)
+    if motion is None:
         return None
     phrases = [*motion.children, *(m for o in motion.kids("obj") for m in o.kids("nmod"))]
-    return next((p for p in phrases if p.base_rel in ("obl", "nmod") and p.case_lemma() in ("to", "into")
+    return next((p for p in phrases if p.base_rel in ("obl", "nmod") and p.case_lemma() in DESTINATION_PREPOSITIONS
                  and p.upos == "PROPN" and not is_time(p)), None)
+
+
+def _known_place(node: Node) -> bool:
+    """A place name, a place noun, or a name the entity tagger calls a place."""
+    if node.lemma.lower() in g.PLACE_NOUNS or is_place_name(node.text):
+        return True
+    return node.upos == "PROPN" and _ner_label(node) in ("GPE", "LOC", "FAC")
+
+
+def _argument_place(hosts: list[Node], frame: Frame, is_time: Callable[[Node], bool],
+                    participants: frozenset[Node]) -> Node | None:
+    """The locative modifier of one of the event's arguments, when the event has no
+    place of its own: "A court *in Moscow* sentenced…", "criticized Europe during a
+    speech *at the Munich Security Conference*". Only prepositions of location proper
+    count, and only known places: "sanctions *on Russia*" and "a stake *in Twitter*"
+    place nothing."""
+    for host in hosts:
+        for argument in host.children:
+            if argument.deprel not in ARGUMENT_RELS and argument.base_rel not in ARGUMENT_RELS:
+                continue
+            if is_time(argument) or argument in frame.trigger:
+                continue
+            for child in argument.kids("nmod"):
+                if (child.case_lemma() in ARGUMENT_PLACE_PREPOSITIONS and not is_time(child)
+                        and child not in participants and _known_place(child)):
+                    return child
+    return None
+
+
+def partners_and_place(event_type: str | None, whom: list[Node], place: Node | None) -> tuple[list[Node], Node | None]:
+    """Move places out of the partners of meetings and cooperation.
+
+    "Rubio visited *Beijing*" is a CONSULT at Beijing, not with it (PLOVER: the
+    recipient of a visit is its host, an actor). A city, a place noun or a name of
+    kind ``LOC``/``FAC`` among the partners of a type in ``place_never_partner_types``
+    (or a city a visit goes to) becomes the place when the event has none,
+    and is dropped from *whom*. A country or capital named as a party ("talks with
+    Ukraine", "talks with Moscow") stays a partner.
+
+    Args:
+        event_type: The event's (coded) type.
+        whom: The partner heads.
+        place: The place head found so far, or ``None``.
+    """
+    if event_type not in PLACE_NEVER_PARTNER_TYPES:
+        return whom, place
+    places = [n for n in whom if _is_location(n)]
+    if not places:
+        return whom, place
+    return [n for n in whom if n not in places], place if place is not None else places[0]
+
+
+def _ner_label(node: Node) -> str | None:
+    return node.ner.split("-", 1)[-1] if node.ner and node.ner != "O" else None
+
+
+def _is_location(node: Node) -> bool:
+    """A place noun, a name of a place kind, or a city that is gone to ("visited *Beijing*").
+    A capital that is a party stays one ("talks with *Moscow*"), and so does a visited
+    country: PLOVER codes the host of a visit as its recipient."""
+    if node.upos == "NOUN":
+        return node.lemma.lower() in g.PLACE_NOUNS
+    if node.upos != "PROPN":
+        return False
+    if _ner_label(node) in PLACE_KINDS:
+        return True
+    governor = node.governor
+    gone_to = (governor is not None and governor.lemma.lower() in VISIT_VERBS | g.MOTION_VERBS
+               and node.base_rel in ("obj", "obl"))
+    # a visited country stays the host, the recipient PLOVER codes for a visit
+    return gone_to and is_city(node.text)
+
+
+def inside(node: Node, heads: list[Node]) -> bool:
+    """``node`` lies in the phrase of one of ``heads`` ("the Gaza Strip" in "settlements in the Gaza Strip")."""
+    ancestor: Node | None = node
+    while ancestor is not None:
+        if ancestor in heads:
+            return True
+        ancestor = ancestor.governor
+    return False

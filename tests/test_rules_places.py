@@ -1,0 +1,63 @@
+"""where: places that hang elsewhere in the parse, and places that are never partners (gold parses, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import conllu, only
+
+PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
+INF = "VerbForm=Inf"
+
+# (gold parse, trigger lemma, expected where text, expected whom texts or None when the row is not about whom)
+PLACES = [
+    pytest.param(  # the place of the subject, when the event has none of its own
+        "A/DET/2/det court/NOUN/5/nsubj in/ADP/4/case Moscow/PROPN/2/nmod sentenced/sentence/VERB/0/root/" + PAST
+        + " the/DET/7/det activist/NOUN/5/obj ./PUNCT/5/punct", "sentence", "Moscow", None,
+        id="place-of-subject"),
+    pytest.param(  # the venue of an eventive noun in a temporal oblique
+        "Vance/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " Europe/PROPN/2/obj during/ADP/6/case a/DET/6/det "
+        "speech/NOUN/2/obl at/ADP/11/case the/DET/11/det Munich/PROPN/11/compound Security/PROPN/11/compound "
+        "Conference/PROPN/6/nmod ./PUNCT/2/punct", "criticize", "the Munich Security Conference", ["Europe"],
+        id="venue-of-eventive-noun"),
+    pytest.param(  # a place noun taken as a target: the named place inside it is where
+        "Gunmen/gunman/NOUN/2/nsubj killed/kill/VERB/0/root/" + PAST + " 30/NUM/4/nummod people/person/NOUN/2/obj "
+        "at/ADP/7/case a/DET/7/det mosque/NOUN/2/obl in/ADP/9/case Peshawar/PROPN/7/nmod ./PUNCT/2/punct",
+        "kill", "Peshawar", None, id="place-inside-a-target"),
+    pytest.param(  # the event's own place comes first
+        "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " protesters/protester/NOUN/2/obj in/ADP/5/case "
+        "Paris/PROPN/2/obl outside/ADP/8/case the/DET/8/det embassy/NOUN/3/nmod ./PUNCT/2/punct",
+        "arrest", "Paris", None, id="own-place-first"),
+    pytest.param(  # a purpose noun happens at the destination of the motion it serves
+        "Rubio/PROPN/3/nsubj will/AUX/3/aux travel/VERB/0/root/" + INF + " to/ADP/5/case Riyadh/PROPN/3/obl "
+        "next/ADJ/7/amod week/NOUN/3/obl:tmod for/ADP/9/case talks/talk/NOUN/3/obl ./PUNCT/3/punct",
+        "talk", "Riyadh", [], id="destination-of-purpose-noun"),
+    pytest.param(  # a relative where-clause on the object
+        "Rubio/PROPN/2/nsubj visited/visit/VERB/0/root/" + PAST + " Beijing/PROPN/2/obj ,/PUNCT/7/punct where/ADV/7/advmod/PronType=Rel "
+        "he/PRON/7/nsubj met/meet/VERB/3/acl:relcl/" + PAST + " Xi/PROPN/7/obj ./PUNCT/2/punct",
+        "meet", "Beijing", ["Xi"], id="where-clause-on-object"),
+    pytest.param(  # a visited city is where a CONSULT happens, never its partner
+        "Rubio/PROPN/2/nsubj visited/visit/VERB/0/root/" + PAST + " Beijing/PROPN/2/obj ./PUNCT/2/punct",
+        "visit", "Beijing", [], id="visited-city-is-where"),
+    pytest.param(  # a capital that is a party stays a partner
+        "Kyiv/PROPN/2/nsubj held/hold/VERB/0/root/" + PAST + " talks/talk/NOUN/2/obj with/ADP/5/case Moscow/PROPN/3/nmod ./PUNCT/2/punct",
+        "hold talk", None, ["Moscow"], id="capital-as-party"),
+    pytest.param(  # a visited country is the host: the recipient PLOVER codes
+        "Rubio/PROPN/2/nsubj visited/visit/VERB/0/root/" + PAST + " Ukraine/PROPN/2/obj ./PUNCT/2/punct",
+        "visit", None, ["Ukraine"], id="visited-country-is-host"),
+    pytest.param(  # "on" marks a noun's theme, not its place
+        "The/DET/2/det EU/PROPN/3/nsubj announced/announce/VERB/0/root/" + PAST + " sanctions/sanction/NOUN/3/obj "
+        "on/ADP/6/case Russia/PROPN/4/nmod ./PUNCT/3/punct", "announce sanction", None, None,
+        id="theme-preposition-is-no-place"),
+    pytest.param(  # a name that is no known place places nothing
+        "Musk/PROPN/2/nsubj bought/buy/VERB/0/root/" + PAST + " a/DET/4/det stake/NOUN/2/obj in/ADP/6/case "
+        "Twitter/PROPN/4/nmod ./PUNCT/2/punct", "buy", None, ["a stake in Twitter"], id="unknown-name-is-no-place"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "where", "whom"), PLACES)
+def test_where(extractor, parse, lemma, where, whom):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert (event.where.text if event.where else None) == where
+    if whom is not None:
+        assert [p.text for p in event.whom] == whom
