@@ -161,3 +161,15 @@ def test_never_raises_on_arbitrary_text(text, ref):
 @given(text=_DATE_LIKE, ref=_REFS)
 def test_never_raises_on_date_like_text(text, ref):
     _check_total(text, ref)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Messi scored 30 goals in the 2014-15 season.",
+                                  "Scientists joined the expedition of 1957-58."])
+def test_extract_events_reads_year_ranges(text):
+    """The issue's reproduction: these raised ``ValueError: month must be in 1..12``."""
+    import eventx
+
+    whens = [e.when for e in eventx.extract_events(text, reference_date=REF) if e.when is not None]
+    assert [(w.granularity, w.earliest.month, w.latest.month) for w in whens] == [("year", 1, 12)]
+    assert whens[0].latest.year == whens[0].earliest.year + 1
