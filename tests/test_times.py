@@ -458,6 +458,8 @@ HELD_OUT_CLASSES = [
     ("Ice covered it 20,000 years ago.", [("20,000 years ago", "P20000Y", "DURATION")]),
     ("He served eight years in prison.", [("eight years", "P8Y", "DURATION")]),
     ("It was the first time in eight years.", [("eight years", "P8Y", "DURATION")]),
+    ("They left their third day-long meeting.", [("day-long", "P1D", "DURATION")]),
+    ("It was the government's decades-long battle.", [("decades-long", "PXY", "DURATION")]),
 ]
 
 

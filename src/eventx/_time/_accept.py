@@ -132,6 +132,8 @@ def _accept_duration(c: Candidate, text: str) -> bool:
     unit = (g["unit"] or "").lower()
     if g["num"] and re.fullmatch(r"\d{4}", g["num"]):
         return False  # "the 1988 quarter" is a year, not 1988 quarters
+    if not g["num"] and (g["adj"] or "").lower() == "-long" and unit not in ("second", "seconds"):
+        return True  # "a day-long meeting", "a decades-long battle"
     if g["num"] or g["rel"]:
         num = (g["num"] or "").lower()
         if g["adj"] and g["adj"].lower() == "-old" or re.match(r"[\s-]+old\b", text[c.end:c.end + 6]):
