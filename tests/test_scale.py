@@ -278,3 +278,28 @@ def test_two_processes_give_exactly_the_events_of_one(extractor, seed_text):
     assert two == one
     assert one[2] == eventx.ExtractionError(2, "TypeError", "texts[2] must be a str, got int")
     assert sum(len(r) for r in one if isinstance(r, list)) > 0
+
+
+# -- not English (no model) -----------------------------------------------------------------
+
+GERMAN = ("Der Bundeskanzler hat am Montag in Berlin mit dem französischen Präsidenten über die Lage in der "
+          "Ukraine gesprochen, und die beiden haben eine gemeinsame Erklärung abgegeben, die noch am Abend "
+          "veröffentlicht wurde.")
+
+
+def test_a_text_that_is_not_english_warns_and_is_not_parsed(gold_extractor):
+    with pytest.warns(eventx.LanguageWarning, match=r"^text does not look like English"):
+        assert gold_extractor.extract(GERMAN) == []
+    with pytest.warns(eventx.LanguageWarning, match=r"^texts\[1\] does not look like English"):
+        results = list(gold_extractor.extract_many([GOLD_TEXT, GERMAN, GOLD_TEXT]))
+    assert [len(r) for r in results] == [1, 0, 1]
+    assert gold_extractor.parser_calls == [[GOLD_TEXT, GOLD_TEXT]]
+
+
+def test_a_chunk_that_is_not_english_is_skipped(gold_extractor, monkeypatch):
+    monkeypatch.setattr(extractor_module, "MAX_CHUNK_CHARS", 240)  # one chunk per paragraph
+    text = "\n\n".join([GOLD_TEXT, GERMAN, GOLD_TEXT])
+    with pytest.warns(eventx.LanguageWarning, match=r"text \(characters 36-\d+\) does not look like English"):
+        events = gold_extractor.extract(text, reference_date=SEED_DATE)
+    assert [text[e.trigger.start:e.trigger.end] for e in events] == ["attacked", "attacked"]
+    assert events[1].trigger.start == text.rindex("attacked")

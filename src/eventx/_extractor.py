@@ -12,16 +12,18 @@ import itertools
 import os
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Union
 
 from eventx._batch import Batch, Failure, Outcome, check_many_options, parallel_runs, read_batches
 from eventx._chunks import MAX_CHUNK_CHARS, chunk_spans, shift_events
 from eventx._documents import check_text, document_from_input
-from eventx._exceptions import ExtractionError, ModelError
+from eventx._exceptions import ExtractionError, LanguageWarning, ModelError
 from eventx._frames import Frame, find_frames
 from eventx._grammar import PLACE_TARGET_TYPES, REPORTING_VERBS
 from eventx._graph import Sentence, sentences_from_document
+from eventx._language import looks_english
 from eventx._modality import frame_halted, frame_joint, frame_modality, frame_negated, frame_unless
 from eventx._models import BUNDLED, load_pipeline, resolve_model_dir
 from eventx._ontology import Ontology, load_ontology
@@ -95,13 +97,16 @@ class Extractor:
     def extract(self, text: str, *, reference_date: ReferenceDate = None) -> list[Event]:
         """Events of one text, in text order.
 
-        A text longer than :data:`~eventx._chunks.MAX_CHUNK_CHARS` (20,000
-        characters) is parsed in chunks cut at paragraph ends (else line
+        A text longer than 20,000 characters (``eventx._chunks.MAX_CHUNK_CHARS``)
+        is parsed in chunks cut at paragraph ends (else line
         breaks, sentence ends, spaces), one chunk at a time, so memory stays
         bounded however long the text is. Offsets still point into ``text``,
         sentence indices run on across chunks, and relative dates resolve
         against ``reference_date`` or else the dateline at the top of the whole
         text. Shorter texts are parsed in one piece.
+
+        A text (or chunk) that does not look like English gives a
+        :class:`~eventx.LanguageWarning` naming it and no events; it is not parsed.
 
         Args:
             text: The article.
@@ -124,8 +129,10 @@ class Extractor:
         """Events of many texts, parsed by stanza in batches; yields one item per text, in input order.
 
         Never a silently shorter result: every text yields its list of events
-        (``[]`` for a blank one), or with ``errors="record"`` an
-        :class:`~eventx.ExtractionError` in its place.
+        (``[]`` for a blank one, and for one that does not look like English,
+        with a :class:`~eventx.LanguageWarning` naming it), or with
+        ``errors="record"`` an :class:`~eventx.ExtractionError` in its place.
+        Texts longer than 20,000 characters are parsed in chunks, as by :meth:`extract`.
 
         Args:
             texts: The articles (any iterable; consumed lazily, a few batches ahead
@@ -204,9 +211,10 @@ class Extractor:
             if offset in batch.invalid:
                 outcomes[offset] = batch.invalid[offset]
             elif text is not None and text.strip():
+                what = f"texts[{batch.start + offset}]"
                 if len(text) > MAX_CHUNK_CHARS:
-                    outcomes[offset] = self._guarded(self._text_events, text, batch.references[offset])
-                else:
+                    outcomes[offset] = self._guarded(self._text_events, text, batch.references[offset], what)
+                elif self._looks_english(text, what):
                     together.append(offset)
         try:
             docs: list[Any] | None = self._parse_locked([batch.texts[i] for i in together]) if together else []
@@ -217,7 +225,7 @@ class Extractor:
         for k, offset in enumerate(together):
             text, reference = batch.texts[offset], batch.references[offset]
             if docs is None:
-                outcomes[offset] = self._guarded(self._text_events, text, reference)
+                outcomes[offset] = self._guarded(self._parsed_events, text, reference)
             else:
                 outcomes[offset] = self._guarded(self._document_events, docs[k], text, reference)
         return outcomes
@@ -233,24 +241,37 @@ class Extractor:
         except Exception as exc:
             return Failure.of(exc)
 
-    def _text_events(self, text: str, reference: dt.date | None) -> list[Event]:
-        """Events of a checked text: parsed whole, or chunk by chunk when long."""
+    def _text_events(self, text: str, reference: dt.date | None, what: str = "text") -> list[Event]:
+        """Events of a checked text: parsed whole, or chunk by chunk when long; none for a
+        text (or chunk) that does not look English (``what`` names it in the warning)."""
         if not text.strip():
             return []
         if len(text) <= MAX_CHUNK_CHARS:
-            return self._document_events(self._parse_locked([text])[0], text, reference)
+            return self._parsed_events(text, reference) if self._looks_english(text, what) else []
         if reference is None:  # the dateline of the document, not of a chunk
             reference = find_dateline_date(text[:MAX_CHUNK_CHARS])
         events: list[Event] = []
         sentences = 0
         for start, end in chunk_spans(text, MAX_CHUNK_CHARS):
             chunk = text[start:end]
-            if not chunk.strip():
+            if not chunk.strip() or not self._looks_english(chunk, f"{what} (characters {start}-{end})"):
                 continue
             doc = self._parse_locked([chunk])[0]
             events.extend(shift_events(self._document_events(doc, chunk, reference), start, sentences))
             sentences += len(doc.sentences)
         return events
+
+    def _parsed_events(self, text: str, reference: dt.date | None) -> list[Event]:
+        return self._document_events(self._parse_locked([text])[0], text, reference)
+
+    @staticmethod
+    def _looks_english(text: str, what: str) -> bool:
+        """Whether to parse ``text``; if not, a :class:`~eventx.LanguageWarning` names it."""
+        if looks_english(text):
+            return True
+        warnings.warn(f"{what} does not look like English: no events (the models are English-only)",
+                      LanguageWarning, stacklevel=3)
+        return False
 
     def _parse_locked(self, texts: list[str]) -> list[Any]:
         """:meth:`_parse` under this Extractor's lock: stanza pipelines are not thread-safe."""
