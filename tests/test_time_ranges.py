@@ -52,6 +52,7 @@ NOT_RANGES = [
     ("It raised $1999-2000 in cash.", []),
     ("Some 1500-2000 people came.", []),
     ("The code 2014-14 is void.", []),
+    ("Part 1999-3000 is void.", []),
 ]
 
 

@@ -79,7 +79,7 @@ def year_range_last(c: Candidate) -> int | None:
         last = first + 1  # "1999-00"
     else:
         last = first - first % 100 + int(second)
-    return last if first < last <= 9999 else None
+    return last if first < last <= first + 100 else None  # "1999-3000" is no span of years
 
 
 def _accept_year_range(c: Candidate, text: str) -> bool:
