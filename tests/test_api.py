@@ -69,12 +69,14 @@ def test_value_objects_are_frozen(extractor):
     (lambda ex: ex.extract("text", reference_date="not a date at all"), ValueError),
     (lambda ex: list(ex.extract_many(["ok"], batch_size=0)), ValueError),
     (lambda ex: list(ex.extract_many([None])), TypeError),
+    (lambda ex: list(ex.extract_many(["ok"], n_process=0)), ValueError),
+    (lambda ex: list(ex.extract_many(["ok"], errors="ignore")), ValueError),
     (lambda ex: ex.extract_document(42), TypeError),
     (lambda ex: ex.extract_document(""), eventx.ParseInputError),
     (lambda ex: ex.extract_document("1\tonly\tthree\n\n"), eventx.ParseInputError),
     (lambda ex: ex.extract_document(conllu("a/DET/2/det b/NOUN/1/root")), eventx.ParseInputError),  # a cycle
-], ids=["int-text", "bytes-text", "int-date", "bad-date-string", "batch-size", "none-in-many", "int-doc",
-        "empty-conllu", "bad-conllu", "cyclic-heads"])
+], ids=["int-text", "bytes-text", "int-date", "bad-date-string", "batch-size", "none-in-many", "n-process",
+        "errors-mode", "int-doc", "empty-conllu", "bad-conllu", "cyclic-heads"])
 def test_bad_input_gets_a_clear_error(extractor, call, error):
     with pytest.raises(error):
         call(extractor)
