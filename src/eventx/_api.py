@@ -14,7 +14,8 @@ _default: Extractor | None = None
 
 
 def default_extractor() -> Extractor:
-    """The process-wide :class:`Extractor` used by :func:`extract_events` (created on first call)."""
+    """The process-wide :class:`Extractor` used by :func:`extract_events` (created on first
+    call, once, even when several threads call at once)."""
     global _default
     with _lock:
         if _default is None:
@@ -26,7 +27,9 @@ def extract_events(text: str, reference_date: ReferenceDate = None) -> list[Even
     """Extract the events of ``text``.
 
     The first call loads the bundled stanza models (a few seconds); later calls
-    reuse them. For many texts use :meth:`Extractor.extract_many`, which batches.
+    reuse them, from any thread (the default :class:`Extractor` is thread-safe).
+    For many texts use :meth:`Extractor.extract_many`, which batches and can
+    run worker processes.
 
     Args:
         text: An English news article.
