@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Union
 
+from eventx._actors import resolve_actors
 from eventx._batch import Batch, Failure, Outcome, check_many_options, parallel_runs, read_batches
 from eventx._chunks import MAX_CHUNK_CHARS, chunk_spans, shift_events
 from eventx._documents import check_text, document_from_input
@@ -312,7 +313,8 @@ class Extractor:
         times = self._times.tag(text, reference, tense=_TenseOracle(sentences))
         index = TimeIndex(sentences, times)
         when = index.attach(frames)
-        return [self._event(frame, text, index, when.get(id(frame))) for frame in frames]
+        events = [self._event(frame, text, index, when.get(id(frame))) for frame in frames]
+        return resolve_actors(events, sentences, text)  # the document's actors, countries and places
 
     def _type_reports(self, frames: list[Frame]) -> None:
         """Type a reporting verb by what its reported clause does, where the ontology

@@ -1,4 +1,4 @@
-"""``python -m eventx.evaluate {meantime,plover,tempeval,ud,ner,kinds} [options]``: one command per evaluation.
+"""``python -m eventx.evaluate {meantime,plover,tempeval,ud,ner,kinds,actors} [options]``: one command per evaluation.
 
 ``python -m eventx.evaluate report FILE [NAME ...]`` runs the named evaluations
 (default: all) with their default options and writes what each printed, with the
@@ -19,10 +19,10 @@ from pathlib import Path
 
 
 def _commands() -> dict[str, Callable[[Sequence[str] | None], int | None]]:
-    from eventx.evaluate import _kinds, _meantime, _plover, _tempeval, _ud
+    from eventx.evaluate import _actors, _kinds, _meantime, _plover, _tempeval, _ud
 
     commands = {"tempeval": _tempeval.main, "plover": _plover.main, "meantime": _meantime.main, "ud": _ud.main,
-                "kinds": _kinds.main}
+                "kinds": _kinds.main, "actors": _actors.main}
     try:
         from eventx.evaluate import _ner
 
@@ -35,7 +35,7 @@ def _commands() -> dict[str, Callable[[Sequence[str] | None], int | None]]:
 #: The runs a report makes: PLOVER and MEANTIME each print their dev part, test part and the gap.
 REPORT_RUNS: dict[str, list[list[str]]] = {
     "tempeval": [[]], "plover": [[]], "meantime": [[]],
-    "ud": [[]], "ner": [[]], "kinds": [["--corpora", "airbus", "apple", "gm"]],
+    "ud": [[]], "ner": [[]], "kinds": [["--corpora", "airbus", "apple", "gm"]], "actors": [[]],
 }
 
 
