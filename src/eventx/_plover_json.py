@@ -8,6 +8,7 @@ onto PLOVER's ``event``, ``mode`` and ``context`` fields is the data table
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -28,8 +29,6 @@ _CLOSERS = "\"'”’)]"
 #: A sentence end: final punctuation, closers, whitespace, then what starts a sentence.
 _SENTENCE_END = re.compile(r"[.!?][" + re.escape(_CLOSERS) + r"]*(?=\s+[\"'“‘(\[A-Z0-9])")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-#: The word a final point ends: "U.S." → "U.S", "Mr." → "Mr".
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 @functools.cache
@@ -60,27 +59,45 @@ def plover_category(event_type: str | None) -> tuple[str, str | None] | None:
 
 
 def _is_abbreviation(text: str, point: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, point)
-    if match is None:
+    """Whether the word ending at ``text[point]`` (a ".") is an abbreviation or initial."""
+    start = point
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    word = text[start:point]
+    if not word:
         return False
-    word = match.group(1)
     initial = len(word) == 1 and word.isalpha()
     return "." in word or initial or word.lower() in _table()["sentence_abbreviations"]
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Every sentence end of ``text``, sorted (cached: a document's events share them)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _is_abbreviation(text, m.start())]
+    ends += [m.start() for m in _BLANK_LINE.finditer(text)]
+    return tuple(sorted(ends))
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of ``text`` around ``text[start:end]`` as ``(start, end)``, cut at
     the nearest sentence ends outside the span (see ``plover_record.json``), with the
     surrounding whitespace stripped. It always contains ``text[start:end]``."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _is_abbreviation(text, m.start())]
-    ends += [m.start() for m in _BLANK_LINE.finditer(text)]
-    left = max((e for e in ends if e <= start), default=0)
-    right = min((e for e in ends if e >= end), default=len(text))
+    ends = _sentence_ends(text)
+    before = bisect.bisect_right(ends, start)
+    after = bisect.bisect_left(ends, end)
+    left = ends[before - 1] if before else 0
+    right = ends[after] if after < len(ends) else len(text)
     while left < start and text[left].isspace():
         left += 1
     while right > end and text[right - 1].isspace():
         right -= 1
     return left, right
+
+
+@functools.lru_cache(maxsize=8)
+def _text_prefix(text: str) -> str:
+    """The id prefix of a document without an id: a hash of its text."""
+    return "eventx-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _spans(event: Event) -> list[tuple[int, int]]:
@@ -182,7 +199,7 @@ def plover_record(event: Event, document_id: str | None = None, date: Any = None
     if document_id is not None:
         prefix = document_id
     elif text is not None:
-        prefix = "eventx-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+        prefix = _text_prefix(text)
     else:
         prefix = "eventx"
     actors = [_entity(p, prefix) for p in event.who]
