@@ -17,6 +17,7 @@ from eventx._plover_json import sentence_span
 PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
 INF = "VerbForm=Inf"
 REFERENCE = "2025-02-20"
+CRITICIZED = "Vance/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " Europe/PROPN/2/obj ./PUNCT/2/punct"
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_7d62ded530ff2750.txt"
 
 #: The categories of the PLOVER manual (draft 2.0).
@@ -70,7 +71,8 @@ VALIDATOR = jsonschema.Draft202012Validator(PLOVER_SCHEMA)
 RECORDS = [
     pytest.param("Rubio/PROPN/2/nsubj met/meet/VERB/0/root/" + PAST + " Lavrov/PROPN/2/obj in/ADP/5/case "
                  "Riyadh/PROPN/2/obl on/ADP/7/case Tuesday/PROPN/2/obl ./PUNCT/2/punct", "meet",
-                 ("CONSULT", None, None, ["Rubio"], ["Lavrov"], "2025-02-18", None), id="past-meeting-dated-by-its-time"),
+                 ("CONSULT", None, None, ["Rubio", "Lavrov"], [], "2025-02-18", None),
+                 id="meeting-all-actors-dated-by-its-time"),
     pytest.param("Rubio/PROPN/3/nsubj will/AUX/3/aux meet/VERB/0/root/" + INF + " Lavrov/PROPN/3/obj on/ADP/6/case "
                  "Tuesday/PROPN/3/obl ./PUNCT/3/punct", "meet",
                  ("AGREE", None, None, ["Rubio"], ["Lavrov"], REFERENCE, None), id="future-consult-is-agree"),
@@ -78,8 +80,9 @@ RECORDS = [
                  "meet", ("CONSULT", None, None, ["Rubio", "Lavrov"], [], REFERENCE, None), id="reciprocal-all-actors"),
     pytest.param("Macron/PROPN/2/nsubj visited/visit/VERB/0/root/" + PAST + " Kyiv/PROPN/2/obj ./PUNCT/2/punct", "visit",
                  ("CONSULT", ["visit"], None, ["Macron"], [], REFERENCE, None), id="visit-mode"),
-    pytest.param("Vance/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " Europe/PROPN/2/obj ./PUNCT/2/punct",
-                 "criticize", ("ACCUSE", ["disapprove"], None, ["Vance"], ["Europe"], REFERENCE, None),
+    pytest.param("Macron/PROPN/2/nsubj visited/visit/VERB/0/root/" + PAST + " Zelensky/PROPN/2/obj ./PUNCT/2/punct", "visit",
+                 ("CONSULT", ["visit"], None, ["Macron"], ["Zelensky"], REFERENCE, None), id="visitor-actor-host-recipient"),
+    pytest.param(CRITICIZED, "criticize", ("ACCUSE", ["disapprove"], None, ["Vance"], ["Europe"], REFERENCE, None),
                  id="disapprove-is-accuse-disapprove"),
     pytest.param("Protesters/protester/NOUN/2/nsubj demanded/demand/VERB/0/root/" + PAST + " reforms/reform/NOUN/2/obj "
                  "./PUNCT/2/punct", "demand", ("REQUEST", None, None, ["Protesters"], ["reforms"], REFERENCE, None),
@@ -129,7 +132,7 @@ def test_record_fields(extractor):
 
 def test_text_is_the_events_sentence(extractor):
     parse = conllu("Talks/talk/NOUN/2/nsubj ended/end/VERB/0/root/" + PAST + " ./PUNCT/2/punct",
-                   RECORDS[4].values[0])
+                   CRITICIZED)
     event = only(extractor.extract_document(parse), "criticize")
     text = "Talks ended. Vance criticized Europe."
     assert text[event.trigger.start:event.trigger.end] == "criticized"  # the text the parse rebuilds
@@ -170,7 +173,7 @@ def test_no_plover_category(extractor):
 
 
 def test_bad_arguments(extractor):
-    event = only(extractor.extract_document(conllu(RECORDS[4].values[0])), "criticize")
+    event = only(extractor.extract_document(conllu(CRITICIZED)), "criticize")
     with pytest.raises(ValueError, match="needs a date"):
         event.to_plover()
     with pytest.raises(ValueError, match="not a valid date|is not a date"):

@@ -181,6 +181,19 @@ def _coding(event: Event) -> tuple[str, list[str] | None, list[str] | None]:
     return plover, ([mode] if mode else None), (context or None)
 
 
+def _parties(event: Event, plover: str, mode: list[str] | None) -> tuple[list[Participant], list[Participant]]:
+    """``actor`` and ``recipient`` participants: every party is an actor in a
+    consultation with no visitor and host; a recipient that is also an actor (a
+    reciprocal event, "A and B met") is not repeated as recipient."""
+    rule = _table()["all_actors"]
+    actors = list(event.who)
+    seen = {(p.start, p.end) for p in actors}
+    if plover in rule["categories"] and not set(mode or ()) & set(rule["unless_modes"]):
+        actors += [p for p in event.whom if (p.start, p.end) not in seen]
+        return actors, []
+    return actors, [p for p in event.whom if (p.start, p.end) not in seen]
+
+
 def plover_record(event: Event, document_id: str | None = None, date: Any = None,
                   text: str | None = None) -> dict[str, Any]:
     """The PLOVER JSON record of ``event``; see :meth:`eventx.Event.to_plover`."""
@@ -202,10 +215,9 @@ def plover_record(event: Event, document_id: str | None = None, date: Any = None
         prefix = _text_prefix(text)
     else:
         prefix = "eventx"
-    actors = [_entity(p, prefix) for p in event.who]
-    actor_spans = {(p.start, p.end) for p in event.who}
-    # PLOVER codes a reciprocal event ("A and B met") with every party as actor, no recipient
-    recipients = [_entity(p, prefix) for p in event.whom if (p.start, p.end) not in actor_spans]
+    actors, recipients = _parties(event, plover, mode)
+    actor_records = [_entity(p, prefix) for p in actors]
+    recipient_records = [_entity(p, prefix) for p in recipients]
     text_info: dict[str, Any] = {"sequence": event.sentence}
     sentence = None
     if text is not None:
@@ -219,8 +231,8 @@ def plover_record(event: Event, document_id: str | None = None, date: Any = None
         "id": f"{prefix}-{event.sentence}-{event.trigger.start}-{event.trigger.end}",
         "has_event": True,
         **_dates(event, document_date),
-        "actor": actors,
-        "recipient": recipients,
+        "actor": actor_records,
+        "recipient": recipient_records,
         "event": [plover],
         "event_loc": _location(event.where),
         "event_text": [event.trigger.text],

@@ -187,7 +187,7 @@ class Event:
         COOPERATE or AID is ``AGREE``; DEMAND is ``REQUEST``; DISAPPROVE and
         INVESTIGATE are ``ACCUSE`` with that mode; negation and modality become the
         auxiliary modes ``negation``, ``future``, ``hypothetical`` in ``context``;
-        recipients that are also actors (reciprocal events) are left out. See
+        a CONSULT has every party as actor unless it is a visit. See
         :doc:`/outputs`.
 
         Args:
