@@ -395,6 +395,21 @@ def test_resume_refuses_an_output_without_its_log(fake, monkeypatch, tmp_path, c
     assert "has no resume log" in capsys.readouterr().err
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the lock is POSIX flock")
+def test_a_second_run_on_the_same_output_is_refused(fake, monkeypatch, tmp_path, capsys):
+    import fcntl
+
+    out = tmp_path / "out.jsonl"
+    assert run_jsonl(monkeypatch, out, RESUME_RECORDS[:1]) == 0
+    before = out.read_bytes(), Path(str(out) + ".done").read_bytes()
+    with open(str(out) + ".done", "ab") as running:  # as a run still writing holds it
+        fcntl.flock(running.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        for extra in ([], ["--resume"]):
+            assert run_jsonl(monkeypatch, out, RESUME_RECORDS, *extra) == 2
+            assert "another eventx run is writing" in capsys.readouterr().err
+    assert (out.read_bytes(), Path(str(out) + ".done").read_bytes()) == before
+
+
 # -- usage errors and help ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("args", "message"), [

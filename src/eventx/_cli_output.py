@@ -95,34 +95,54 @@ def open_line_output(path: str, options: dict[str, Any], resume: bool) -> tuple[
         The output target, the log, and the ids of the documents already done.
 
     Raises:
-        InputError: The run cannot be resumed (the log is missing or the options differ).
+        InputError: The run cannot be resumed (the log is missing or the options differ),
+            or another run is writing the same output (it holds a lock on the log).
     """
     log_path = path + DONE_SUFFIX
-    header = _json({"kind": DONE_LOG_KIND, **options}) + "\n"
-    if resume and os.path.exists(log_path):
-        done, log_end, out_end = _read_done_log(log_path, header, _size(path))
-        if log_end == 0:  # not even the header survived: start the log again
-            with open(log_path, "wb") as f:
-                f.write(header.encode("utf-8"))
+    header = (_json({"kind": DONE_LOG_KIND, **options}) + "\n").encode("utf-8")
+    log = open(log_path, "ab")  # opened without truncating: another run may hold it
+    try:
+        _lock(log, path)
+        if resume and log.tell() > 0:
+            done, log_end, out_end = _read_done_log(log_path, header, _size(path))
+            log.truncate(log_end)
+            if log_end == 0:  # not even the header survived: start the log again
+                log.write(header)
+            with open(path, "ab") as f:  # creates a missing output, keeps an existing one
+                f.truncate(out_end)
+            out = open(path, "ab")
         else:
-            os.truncate(log_path, log_end)
-        with open(path, "ab") as f:  # creates a missing output, keeps an existing one
-            f.truncate(out_end)
-        return Target(file=open(path, "ab")), DoneLog(open(log_path, "ab")), done
-    if resume and _size(path) > 0:
-        raise InputError(f"cannot resume: {path!r} has no resume log {log_path!r} (was it written with --output?)")
-    out = open(path, "wb")
-    log = open(log_path, "wb")
-    log.write(header.encode("utf-8"))
-    log.flush()
-    return Target(file=out), DoneLog(log), set()
+            if resume and _size(path) > 0:
+                raise InputError(f"cannot resume: {path!r} has no resume log {log_path!r} "
+                                 "(was it written with --output?)")
+            done = set()
+            log.truncate(0)
+            log.write(header)
+            out = open(path, "wb")
+        log.flush()
+    except BaseException:
+        log.close()
+        raise
+    return Target(file=out), DoneLog(log), done
+
+
+def _lock(log: IO[bytes], path: str) -> None:
+    """Hold an exclusive lock on the log while the run lasts, so two runs never write one output."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no lock
+        return
+    try:
+        fcntl.flock(log.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise InputError(f"another eventx run is writing {path!r} (its resume log is locked)") from None
 
 
 def _size(path: str) -> int:
     return os.path.getsize(path) if os.path.exists(path) else 0
 
 
-def _read_done_log(log_path: str, header: str, output_size: int) -> tuple[set[RecordId], int, int]:
+def _read_done_log(log_path: str, header: bytes, output_size: int) -> tuple[set[RecordId], int, int]:
     """The finished ids, the byte length of the log's valid part, and the output length they cover."""
     with open(log_path, "rb") as f:
         lines = f.readlines()
