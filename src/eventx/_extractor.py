@@ -13,7 +13,7 @@ import os
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from typing import Any, Union
 
 from eventx._actors import resolve_actors
@@ -173,10 +173,11 @@ class Extractor:
             references: Iterator[Any] = iter(reference_date)
         else:
             references = itertools.repeat(coerce_reference_date(reference_date))
-        return self._iter_many(iter(texts), references, batch_size, n_process, errors, progress)
+        total = len(texts) if isinstance(texts, Sized) else None  # for the progress bar
+        return self._iter_many(iter(texts), references, batch_size, n_process, errors, progress, total)
 
     def _iter_many(self, texts: Iterator[Any], references: Iterator[Any], batch_size: int, n_process: int,
-                   errors: str, progress: bool) -> Iterator[list[Event] | ExtractionError]:
+                   errors: str, progress: bool, total: int | None = None) -> Iterator[list[Event] | ExtractionError]:
         from tqdm import tqdm
 
         batches = read_batches(texts, references, batch_size)
@@ -184,7 +185,7 @@ class Extractor:
             runs: Iterator[tuple[Batch, list[Outcome]]] = ((b, self._run_batch(b)) for b in batches)
         else:
             runs = parallel_runs(self._options, batches, n_process)
-        bar = tqdm(desc="eventx", unit="doc", file=sys.stderr, disable=None if progress else True)
+        bar = tqdm(desc="eventx", unit="doc", total=total, file=sys.stderr, disable=None if progress else True)
         try:
             for batch, outcomes in runs:
                 for offset, outcome in enumerate(outcomes):
