@@ -201,8 +201,10 @@ def plover_record(event: Event, document_id: str | None = None, date: Any = None
         raise TypeError(f"document_id must be a str or None, got {type(document_id).__name__}")
     if text is not None and not isinstance(text, str):
         raise TypeError(f"text must be the document as a str or None, got {type(text).__name__}")
-    if text is not None and any(end > len(text) for _, end in _spans(event)):
-        raise ValueError("text is shorter than the event's offsets: pass the document the event was extracted from")
+    trigger = event.trigger
+    if text is not None and (text[trigger.start:trigger.end] != trigger.text
+                             or any(end > len(text) for _, end in _spans(event))):
+        raise ValueError("text does not match the event's offsets: pass the document the event was extracted from")
     try:
         document_date = coerce_reference_date(date)
     except TypeError:

@@ -201,7 +201,7 @@ class Event:
 
         Raises:
             ValueError: The type has no PLOVER category (``None``, ``CRIME``, another
-                ontology's types), no date can be given, or ``text`` is too short.
+                ontology's types), no date can be given, or ``text`` is not the event's document.
             TypeError: An argument has a wrong type.
         """
         from eventx._plover_json import plover_record  # the mapping tables load on first use
