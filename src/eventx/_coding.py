@@ -206,6 +206,7 @@ def _metonym(words: list[str], i: int) -> tuple[tuple[str, str] | None, int]:
     return None, 1
 
 
+@functools.lru_cache(maxsize=65536)
 def code_actor(text: str, kind: str | None = None) -> ActorCode:
     """Country and sector of an actor from the words of ``text``, the first cue of each kind winning.
 
