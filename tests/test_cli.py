@@ -303,6 +303,16 @@ def test_progress_bar_goes_to_stderr(fake, corpus, capsys):
     assert "3/3" not in captured.out
 
 
+def test_a_closed_pipe_ends_the_run_quietly(fake, corpus, monkeypatch, capsys):
+    class ClosedPipe(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main([str(corpus)]) == 141
+    assert capsys.readouterr().err == ""
+
+
 # -- resume ---------------------------------------------------------------------------------
 
 RESUME_RECORDS = [{"id": f"r{i}", "text": text} for i, text in
