@@ -176,3 +176,16 @@ def test_seed_leaders_carry_country_and_government(seed_events, name, country):
     assert found, f"no participant named {name}"
     assert {(p.country, p.sector) for p in found} == {(country, "GOV")}
     assert len({p.actor_id for p in found}) == 1
+
+
+@pytest.mark.data
+def test_actor_gold_offsets_index_the_meantime_texts(data_dir):
+    from eventx.evaluate._actors import load_gold
+    from eventx.evaluate._meantime import read_meantime_document
+
+    gold = load_gold()
+    texts = {name: read_meantime_document(data_dir / "meantime" / "corpus_gm" / name, "gm").text
+             for name in {g["document"] for g in gold}}
+    assert len(gold) == 91 and len(texts) == 5
+    for g in gold:
+        assert texts[g["document"]][g["start"]:g["end"]] == g["mention"]
