@@ -53,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text", type=Path, help="a text file to extract from (default: the front-page sentence)")
     parser.add_argument("--reference-date", default="2025-02-17")
     parser.add_argument("--out", type=Path, default=HERE / "_static" / "render_example")
-    parser.add_argument("--width", type=int, default=900)
+    parser.add_argument("--width", type=int, default=720, help="CSS pixels (the docs column is about 720)")
     parser.add_argument("--height", type=int, default=520)
+    parser.add_argument("--scale", type=float, default=2.0, help="device pixels per CSS pixel (2: sharp on HiDPI)")
     args = parser.parse_args(argv)
     browser = _browser()
     if args.text is None:
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as profile:  # a fresh profile: no first-run state, nothing kept
         subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                         f"--user-data-dir={profile}", f"--window-size={args.width},{args.height}",
+                        f"--force-device-scale-factor={args.scale}",
                         f"--screenshot={png_path}", html_path.resolve().as_uri()],
                        check=True, capture_output=True, timeout=120)
     if not png_path.is_file():
