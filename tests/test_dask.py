@@ -105,3 +105,9 @@ def test_local_cluster_with_two_worker_processes():
     assert rows == expected
     assert len(flat) == len(expected) and list(flat["trigger"]) == [r["trigger"]["text"] for r in expected]
     assert sorted(workers.values()) == [1, 1]
+
+
+def test_lazy_partitions_are_read_once(gold_workers):
+    bag = db.from_sequence(["1", "2", "3"], npartitions=2).map(lambda n: GOLD_TEXT)  # map: iterator partitions
+    rows = eventx_dask.extract_bag(bag).compute()
+    assert [r["id"] for r in rows] == [0, 1, 2]

@@ -158,6 +158,7 @@ def extract_bag(bag: db.Bag, *, reference_date: Any = None, batch_size: int = DE
     parts = bag.to_delayed()
     rows, start = [], 0
     for part in parts:  # each partition's offset: the lengths of those before it (lazy)
+        part = dask.delayed(list)(part)  # a partition may be an iterator: read it once, use it twice
         rows.append(dask.delayed(_bag_partition)(part, start, options, reference_date, batch_size))
         start = dask.delayed(operator.add)(start, dask.delayed(len)(part))
     return db.from_delayed(rows)
