@@ -118,6 +118,9 @@ NO_AGENT = [
         "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " 40/NUM/4/nummod "
         "protesters/protester/NOUN/2/obj ./PUNCT/2/punct",
         "arrest", ["Police"], ["40 protesters"], id="agent-verb"),
+    pytest.param(  # a typed trigger has the ontology's sense: PLOVER codes the retreating side as source
+        "The/DET/2/det troops/troop/NOUN/3/nsubj retreated/retreat/VERB/0/root/" + PAST + " ./PUNCT/3/punct",
+        "retreat", ["The troops"], [], id="typed-retreat"),
 ]
 
 
