@@ -18,6 +18,7 @@ from eventx._coding import is_country_word
 from eventx._graph import Node, Sentence
 from eventx._kinds import PERSON_TITLES
 from eventx._spans import name_parts, participant
+from eventx._time._lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from eventx._types import Event, Participant
 
 __all__ = ["NON_PERSON_KINDS", "OBJECT_RELS", "PRONOUN_AGREEMENT", "SUBJECT_RELS", "Mention", "collect_mentions",
@@ -29,6 +30,13 @@ PRONOUN_AGREEMENT = {
     **dict.fromkeys(("it", "its", "itself"), "thing"),
     **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "plural"),
 }
+#: First- and second-person pronouns: a speaker or addressee, never an antecedent.
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+#: Month and weekday names, capitalised like names but naming times.
+TIME_NAMES = frozenset(m for m in MONTHS if m not in MONTH_ABBREVIATIONS and m != "May") | frozenset(
+    d for d in WEEKDAYS if not d.endswith("."))  # not "May" (Theresa May), not "Mar", "Sun."
+#: Lower-case words inside an organisation's name, which do not end a title ("Doctors *without* Borders").
+NAME_INNER_WORDS = frozenset({"and", "in", "on", "at", "to", "without", "against", "du", "la", "le", "y"})
 #: Relations of a clause's subject.
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass", "nsubj:outer"})
 #: Relations of an object pronoun, which cannot corefer with its own clause's subject.
@@ -107,17 +115,18 @@ def _name_nodes(node: Node) -> list[Node]:
 
 
 def _split_title(words: list[str], kind: str | None) -> tuple[tuple[str, ...], bool]:
-    """(the name words after the last title or country word, whether a title was there);
-    an organisation's or place's name is kept whole ("General Motors")."""
-    words = [w for w in words if w[:1].isupper()]
+    """(the name words after the last title, country word or lower-case noun, whether a
+    title or noun was there: "UK Prime Minister *Keir Starmer*", "Apple executive *Steve
+    Jobs*"); an organisation's or place's name is kept whole ("General Motors")."""
+    words = [w for w in words if w.lower() not in NAME_JOINERS and w.lower() not in NAME_INNER_WORDS]
     first = 1 if kind == "ORG" else 0  # an organisation may open with a title word ("General Motors")
-    titled = any(w.lower() in PERSON_TITLES for w in words[first:-1])
+    titled = any(w.lower() in PERSON_TITLES or w.islower() for w in words[first:-1])
     if kind in NON_PERSON_KINDS and not titled:
-        return tuple(words), False
+        return tuple(w for w in words if w[:1].isupper()), False
     for i in range(len(words) - 1, first - 1, -1):
-        if words[i].lower() in PERSON_TITLES or is_country_word(words[i]):
+        if words[i].lower() in PERSON_TITLES or words[i].islower() or is_country_word(words[i]):
             return tuple(words[i + 1:]), titled
-    return tuple(words), titled
+    return tuple(w for w in words if w[:1].isupper()), titled
 
 
 def initials(words: Iterable[str]) -> str:
@@ -138,7 +147,7 @@ def _agreement(kind: str | None, node: Node | None, named: bool) -> str | None:
 
 def _is_name_head(node: Node) -> bool:
     """``node`` heads a name of its own, not a word inside a longer one."""
-    if node.upos != "PROPN":
+    if node.upos != "PROPN" or node.text in TIME_NAMES:  # "*August* 24" names no actor
         return False
     governor = node.governor
     if governor is None or governor.upos != "PROPN":
@@ -178,9 +187,12 @@ def _span_head(sentence: Sentence, p: Participant) -> Node | None:
 
 def _mention(p: Participant, sentence: int, node: Node | None, text: str) -> Mention:
     lower = p.text.lower()
-    if lower in PRONOUN_AGREEMENT:
+    if lower in PRONOUN_AGREEMENT or lower in SPEAKER_PRONOUNS:  # "I", "we": the speaker, no antecedent
         return Mention(start=p.start, end=p.end, text=p.text, kind=None, sentence=sentence, node=node,
-                        agreement=PRONOUN_AGREEMENT[lower], pronoun=True)
+                        agreement=PRONOUN_AGREEMENT.get(lower, "speaker"), pronoun=True)
+    if p.text in TIME_NAMES:
+        return Mention(start=p.start, end=p.end, text=p.text, kind=None, sentence=sentence, node=node,
+                       agreement="time")
     kind, name_text, names, titled = p.kind, p.text, (), False
     if p.head[:1].isupper() and (node is None or node.upos == "PROPN"):
         nodes = [] if node is None else [n for n in _name_nodes(node) if p.start <= n.start and n.end <= p.end]
