@@ -95,6 +95,22 @@ def mention(found: list, text: str, occurrence: int = 0):
       "talks/talk/NOUN/3/obj/Number=Plur ./PUNCT/3/punct",
       f"{HE} left/leave/{V} ./PUNCT/2/punct"),
      "He", 0, "He"),
+    # a month is no antecedent, however near
+    (("Gates/PROPN/2/nsubj spoke/speak/VERB/0/root/Tense=Past|VerbForm=Fin ./PUNCT/2/punct",
+      f"In/in/ADP/2/case June/PROPN/4/obl {HE.replace('/2/', '/4/')} retired/retire/VERB/0/root/Tense=Past|VerbForm=Fin "
+      "./PUNCT/4/punct"),
+     "He", 0, "Gates"),
+    # nor is a speaker's "I"
+    (("Gates/PROPN/2/nsubj spoke/speak/VERB/0/root/Tense=Past|VerbForm=Fin ./PUNCT/2/punct",
+      "I/I/PRON/2/nsubj/Number=Sing|Person=1|PronType=Prs left/leave/VERB/0/root/Tense=Past|VerbForm=Fin "
+      "./PUNCT/2/punct",
+      f"{HE} retired/retire/{V} ./PUNCT/2/punct"),
+     "He", 0, "Gates"),
+    # a lower-case noun before a name ends its title: the name is the person's
+    (("Apple/PROPN/2/compound executive/NOUN/3/compound Steve/PROPN/5/nsubj Jobs/PROPN/3/flat "
+      "resigned/resign/VERB/0/root/Tense=Past|VerbForm=Fin ./PUNCT/5/punct",
+      "Jobs/PROPN/2/nsubj left/leave/VERB/0/root/Tense=Past|VerbForm=Fin ./PUNCT/2/punct"),
+     "Jobs", 0, "Apple executive Steve Jobs"),
     # a description and a name a parser made two subjects, with a comma between: one actor
     ((FELLOW_GOULD_DAVIES,), "The senior fellow", 0, "Gould-Davies"),
     ((FELLOW_GOULD_DAVIES, f"{HE} criticized/criticize/{V} Washington/PROPN/2/obj ./PUNCT/2/punct"),
