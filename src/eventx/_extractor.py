@@ -28,6 +28,7 @@ from eventx._language import looks_english
 from eventx._modality import frame_halted, frame_joint, frame_modality, frame_negated, frame_unless
 from eventx._models import BUNDLED, load_pipeline, resolve_model_dir
 from eventx._ontology import Ontology, load_ontology
+from eventx._parsing import NEEDED, parse_texts
 from eventx._places import frame_place, inside, partners_and_place
 from eventx._roles import frame_roles
 from eventx._targets import is_actor, named_place
@@ -85,6 +86,10 @@ class Extractor:
     def __repr__(self) -> str:
         where = "stanza" if self._model_dir is None else str(self._model_dir)
         return f"Extractor(models={where!r}, ontology={self.ontology.name!r}, loaded={self._pipeline is not None})"
+
+    #: Which sentences the entity tagger reads: only those where a tag can give a
+    #: participant its kind (:mod:`eventx._parsing`), or ``"all"`` (for comparisons).
+    _entity_scope = NEEDED
 
     @property
     def pipeline(self) -> Any:
@@ -301,9 +306,7 @@ class Extractor:
 
     def _parse(self, texts: list[str]) -> list[Any]:
         """Stage 1: stanza ``Document`` parses of non-empty texts, in order (the one place stanza runs)."""
-        import stanza
-
-        return self.pipeline([stanza.Document([], text=t) for t in texts])
+        return parse_texts(self.pipeline, texts, entity_scope=self._entity_scope)
 
     def _document_events(self, doc: Any, text: str, reference: dt.date | None) -> list[Event]:
         sentences = sentences_from_document(doc)

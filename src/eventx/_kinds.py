@@ -8,10 +8,11 @@ from __future__ import annotations
 import functools
 import json
 from importlib import resources
+from typing import Any
 
 from eventx._graph import Node
 
-__all__ = ["entity_kind", "is_city", "is_place_name"]
+__all__ = ["entity_kind", "is_city", "is_place_name", "may_need_entity_tags"]
 
 _TABLES = json.loads((resources.files("eventx") / "data" / "kinds.json").read_text(encoding="utf-8"))
 PERSON_TITLES = frozenset(_TABLES["person_titles"])
@@ -31,6 +32,13 @@ NER_KINDS = {
     "FAC": "FAC", "EVENT": "EVENT", "MISC": None, "PRODUCT": "PRODUCT", "LAW": "LAW",
     "WORK_OF_ART": "WORK_OF_ART", "LANGUAGE": "LANGUAGE",
 }
+
+
+#: Word classes a capitalised *first* word of a sentence is taken to be just
+#: sentence-initial in (no name the entity tagger could type); any other capitalised
+#: word, or a proper noun anywhere, sends its sentence through the tagger.
+SENTENCE_START_CLASSES = frozenset({"ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "PART", "PRON", "PUNCT", "SCONJ",
+                                    "VERB"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,6 +68,21 @@ def is_place_name(name: str) -> bool:
     regions, cities = _gazetteer()
     key = name.lower().removeprefix("the ")
     return key in PLACE_ALIASES or key in regions or key in cities
+
+
+def may_need_entity_tags(sentence: Any) -> bool:
+    """Whether the entity tagger's tags on ``sentence`` (a stanza ``Sentence``) can
+    give a participant a kind: it has a proper noun, or a capitalised word other than
+    a sentence-initial function word or verb. :func:`entity_kind` reads the tags only
+    of a participant's head and proper nouns, and the tagger types names, which are
+    capitalised (it was trained on named mentions only)."""
+    for position, word in enumerate(sentence.words):
+        if word.upos == "PROPN":
+            return True
+        if word.upos != "PRON" and any(c.isupper() for c in word.text) \
+                and (position > 0 or word.upos not in SENTENCE_START_CLASSES):
+            return True
+    return False
 
 
 def _ner_kind(nodes: list[Node]) -> str | None:

@@ -81,6 +81,9 @@ def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any
     _quiet_stanza()
     import stanza
 
+    from eventx import _decoder
+
+    _decoder.install()  # stanza's tree decoder → the compiled one, same trees (see _decoder)
     processors = "tokenize,mwt,pos,lemma,depparse"
     if model_dir is None:
         stanza_dir = os.environ.get("STANZA_RESOURCES_DIR", str(Path.home() / "stanza_resources"))

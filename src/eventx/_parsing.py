@@ -1,0 +1,76 @@
+"""The stanza run of stage 1, with the entity tagger only where its tags can matter.
+
+eventx reads the entity tagger's tags in one place: the kind of a participant whose
+kind the word tables and the gazetteer leave open (:func:`eventx._kinds.entity_kind`).
+So :func:`parse_texts` runs the pipeline without ``ner``, then the ``ner`` processor on
+the sentences :func:`eventx._kinds.may_need_entity_tags` keeps (those with a proper
+noun), as one batch. The tags land on the same ``Token`` objects, and every token of the
+other sentences is tagged ``O``, so each returned ``Document`` looks like a full run and
+``doc.ents`` is rebuilt. The tagger reads one sentence at a time (a BiLSTM-CRF over its
+words), so a sentence gets the tags it gets in a full run; the tests compare the events
+of both ways on real articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from eventx._kinds import may_need_entity_tags
+
+__all__ = ["ALL", "ENTITY_SCOPES", "NEEDED", "parse_texts"]
+
+#: ``entity_scope`` values: the entity tagger on every sentence, or only where needed.
+ALL, NEEDED = "all", "needed"
+ENTITY_SCOPES = (ALL, NEEDED)
+OUTSIDE = "O"
+
+
+def parse_texts(pipeline: Any, texts: Sequence[str], *, entity_scope: str = NEEDED) -> list[Any]:
+    """stanza ``Document`` parses of ``texts``, in order, in one pipeline call.
+
+    Args:
+        pipeline: A loaded ``stanza.Pipeline``.
+        texts: Non-empty texts.
+        entity_scope: :data:`NEEDED` (default) or :data:`ALL` (every sentence through
+            the entity tagger, as a plain pipeline call does).
+
+    Raises:
+        ValueError: ``entity_scope`` is neither.
+    """
+    import stanza
+
+    if entity_scope not in ENTITY_SCOPES:
+        raise ValueError(f"entity_scope must be one of {ENTITY_SCOPES}, got {entity_scope!r}")
+    docs = [stanza.Document([], text=t) for t in texts]
+    ner = pipeline.processors.get("ner")
+    if ner is None or entity_scope == ALL:
+        return pipeline(docs)
+    docs = pipeline(docs, processors=[name for name in pipeline.processors if name != "ner"])
+    tag_entities(ner, docs, may_need_entity_tags)
+    return docs
+
+
+def tag_entities(ner: Any, docs: list[Any], wanted: Callable[[Any], bool]) -> int:
+    """Run the ``ner`` processor on the sentences of ``docs`` that ``wanted`` keeps, tag
+    the tokens of the others ``O``; returns how many sentences were tagged."""
+    from stanza.models.common.doc import Document
+
+    chosen = []
+    for doc in docs:
+        for sentence in doc.sentences:
+            if wanted(sentence):
+                chosen.append(sentence)
+            else:
+                for token in sentence.tokens:
+                    token.ner = OUTSIDE
+                    token.multi_ner = (OUTSIDE,) * len(getattr(ner, "trainers", [None]))
+    if chosen:
+        batch = Document([])
+        batch.sentences = chosen
+        batch.num_tokens = sum(len(s.tokens) for s in chosen)
+        batch.num_words = sum(len(s.words) for s in chosen)
+        ner.process(batch)
+    for doc in docs:
+        doc.build_ents()
+    return len(chosen)
