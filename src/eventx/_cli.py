@@ -39,7 +39,8 @@ EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0
 EPILOG = """\
 exit status: 0 all records succeeded; 1 some records failed (each is reported, the
 others are written); 2 usage error (bad option, missing file, unloadable models);
-130 interrupted (Ctrl-C; finished documents are kept, continue with --resume).
+130 interrupted (Ctrl-C; finished documents are kept, continue with --resume);
+141 standard output was closed by its reader (eventx ... | head).
 
 examples:
   eventx article.txt -d 2025-02-17                      # a table on a terminal
