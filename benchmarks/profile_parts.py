@@ -1,0 +1,162 @@
+"""Where the end-to-end time goes: each stanza processor, the tree decoder, eventx's rules, the time layer.
+
+Usage::
+
+    .venv/bin/python benchmarks/profile_parts.py [--docs N] [--batch-size B] [--cprofile FILE] [--markdown FILE]
+
+Runs :meth:`eventx.Extractor.extract_many` over the MEANTIME articles (``$EVENTX_DATA/meantime``)
+once to warm up on a few articles, then once timed, with a wall-clock timer around each
+processor's ``bulk_process``, around depparse's tree decoder (whatever
+``stanza.models.depparse.model.chuliu_edmonds_one_root`` is at run time: stanza's own or
+:mod:`eventx._decoder`'s), around the time layer (``TimeTagger.tag``) and around eventx's
+per-document stage (rules = that stage minus the time layer). It prints the table
+"part | seconds | share of pipeline time". Timers, not cProfile, give the shares: the
+profiler's per-call overhead would inflate the pure-Python parts (the decoder, the rules)
+against torch's C++ kernels. ``--cprofile FILE`` also writes a cProfile dump of a second
+run and prints its top functions, for digging further.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import pstats
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+MEANTIME_CORPORA = ("airbus", "apple", "gm")
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+
+
+def _timed(fn: Callable[..., Any], key: str, totals: dict[str, float]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            totals[key] += time.perf_counter() - start
+
+    return wrapper
+
+
+class Instrumented:
+    """Timers around the parts of one extractor, removed on exit."""
+
+    def __init__(self, extractor: Any) -> None:
+        self.extractor = extractor
+        self.totals: dict[str, float] = defaultdict(float)
+        self._undo: list[Callable[[], None]] = []
+
+    def _wrap(self, owner: Any, name: str, key: str) -> None:
+        original = getattr(owner, name)
+        had_own = name in vars(owner) if not isinstance(owner, type) else True
+        setattr(owner, name, _timed(original, key, self.totals))
+        self._undo.append(lambda: setattr(owner, name, original) if had_own else delattr(owner, name))
+
+    def __enter__(self) -> Instrumented:
+        import stanza.models.depparse.model as depparse_model
+
+        from eventx import _extractor
+        from eventx._time import TimeTagger
+
+        for name, processor in self.extractor.pipeline.processors.items():
+            self._wrap(processor, "bulk_process", name)
+            self._wrap(processor, "process", name + " (direct)")
+        self._wrap(depparse_model, "chuliu_edmonds_one_root", "decoder")
+        self._wrap(TimeTagger, "tag", "time layer")
+        self._wrap(_extractor.Extractor, "_document_events", "eventx stage")
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        for undo in reversed(self._undo):
+            undo()
+
+
+def table(totals: dict[str, float], wall: float) -> list[tuple[str, float]]:
+    """(part, seconds) rows: processors in pipeline order, the decoder inside depparse,
+    eventx's rules (its stage less the time layer), the time layer, the rest."""
+    rows: list[tuple[str, float]] = []
+    for name in PROCESSORS:
+        seconds = totals.get(name, 0.0) or totals.get(name + " (direct)", 0.0)
+        if name == "depparse":
+            rows.append(("depparse (network, batching)", seconds - totals.get("decoder", 0.0)))
+            rows.append(("depparse: tree decoder", totals.get("decoder", 0.0)))
+        else:
+            rows.append((name, seconds))
+    rows.append(("eventx rules", totals.get("eventx stage", 0.0) - totals.get("time layer", 0.0)))
+    rows.append(("time layer", totals.get("time layer", 0.0)))
+    rows.append(("other (document set-up, NER selection, glue)", wall - sum(s for _, s in rows)))
+    return rows
+
+
+def format_table(rows: list[tuple[str, float]], wall: float, sentences: int, words: int, header: str) -> str:
+    lines = [header, "", "| part | seconds | share of pipeline time |", "|---|---:|---:|"]
+    lines += [f"| {part} | {seconds:.2f} | {100 * seconds / wall:.1f} % |" for part, seconds in rows]
+    lines.append(f"| **total (wall)** | **{wall:.2f}** | 100 % |")
+    lines += ["", f"{sentences} sentences, {words} words: {sentences / wall:.1f} sentences/s, {words / wall:.0f} words/s."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=None, help="use only the first N MEANTIME articles")
+    parser.add_argument("--batch-size", type=int, default=None, help="extract_many batch size (default: eventx's)")
+    parser.add_argument("--cprofile", default=None, help="also write a cProfile dump of a second run to FILE")
+    parser.add_argument("--markdown", default=None, help="also write the table to FILE (for the docs)")
+    parser.add_argument("--entity-scope", choices=("needed", "all"), default="needed",
+                        help="sentences the entity tagger reads (default: only where needed, as eventx does)")
+    args = parser.parse_args(argv)
+
+    import eventx
+    from eventx._extractor import DEFAULT_BATCH_SIZE
+    from eventx.evaluate._meantime_gold import read_meantime_corpora
+
+    docs = sorted(read_meantime_corpora(corpora=MEANTIME_CORPORA, limit=args.docs), key=lambda d: d.name)
+    if not docs:
+        parser.error("no MEANTIME articles found (set EVENTX_DATA to the shared data folder)")
+    texts = [d.text for d in docs]
+    refs = [d.dct[:10] if d.dct and len(d.dct) >= 10 and d.dct[4] == "-" else None for d in docs]
+    batch_size = args.batch_size or DEFAULT_BATCH_SIZE
+
+    extractor = eventx.Extractor()
+    extractor._entity_scope = args.entity_scope
+    list(extractor.extract_many(texts[:2], reference_date=refs[:2]))  # load and warm up
+    parsed: list[Any] = []
+    parse = extractor._parse
+    extractor._parse = lambda batch: parsed.extend(parse(batch)) or parsed[-len(batch):]  # type: ignore[method-assign]
+    with Instrumented(extractor) as timers:
+        start = time.perf_counter()
+        list(extractor.extract_many(texts, reference_date=refs, batch_size=batch_size))
+        wall = time.perf_counter() - start
+    del extractor._parse
+    sentences = sum(len(d.sentences) for d in parsed)
+    words = sum(len(s.words) for d in parsed for s in d.sentences)
+    from eventx import _decoder
+
+    header = (f"MEANTIME, {len(texts)} articles, `extract_many` batch size {batch_size}, "
+              f"tree decoder: {_decoder.active_decoder()}, entity tagger: {args.entity_scope} sentences")
+    text = format_table(table(timers.totals, wall), wall, sentences, words, header)
+    print(text)
+    if args.markdown:
+        Path(args.markdown).write_text(text + "\n", encoding="utf-8")
+
+    if args.cprofile:
+        profile = cProfile.Profile()
+        profile.enable()
+        list(extractor.extract_many(texts, reference_date=refs, batch_size=batch_size))
+        profile.disable()
+        profile.dump_stats(args.cprofile)
+        print(f"\ncProfile dump: {args.cprofile}; top 25 functions by own time:")
+        pstats.Stats(profile, stream=sys.stdout).sort_stats("tottime").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
