@@ -19,7 +19,7 @@ $(BIN)/.installed: pyproject.toml
 
 ## events: print the events of the seed article
 events: $(BIN)/.installed
-	$(BIN)/eventx $(SEED) --reference-date 2025-02-17
+	$(BIN)/eventx $(SEED) --reference-date 2025-02-17 --format table
 
 ## test: the test suite, then the docs built with warnings as errors and their doctests
 test: $(BIN)/.installed
