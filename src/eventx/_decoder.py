@@ -104,9 +104,9 @@ def _stanza(scores: np.ndarray) -> np.ndarray:
 
 
 def _self_check(original: Callable[[np.ndarray], np.ndarray]) -> bool:
-    """Both decoders agree on a few fixed random matrices (sizes 2..40)."""
+    """Both decoders agree on a few fixed random matrices (sizes 2..17: a few ms at load)."""
     rng = np.random.default_rng(20261202)
-    for size in (2, 3, 5, 9, 17, 40):
+    for size in (2, 3, 5, 9, 17):
         scores = np.log(rng.dirichlet(np.ones(size), size=size)).astype(np.float32)
         if not np.array_equal(original(scores.copy()), decode_one_root(scores.copy())):
             return False
