@@ -61,6 +61,7 @@ def test_table_from_frame_files(frames: Path) -> None:
     table = build_table(frames.glob("*.xml"))
     assert table["no_agent_verbs"] == ["fall"]
     assert table["undergoer_subject_verbs"] == ["drop"]  # "cut" has only a passive example
+    assert table["extent_verbs"] == ["cut", "drop", "fall"]
     assert table["nouns"] == {"fall": ["fall.01", "", "1"], "invasion": ["invade.01", "0", "1"]}
     assert [s.split(":")[0] for s in table["_skipped"]] == ["broken.xml"]  # reported, not dropped silently
     assert "CC BY-SA 4.0" in table["_source"]
@@ -118,6 +119,10 @@ NO_AGENT = [
         "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " 40/NUM/4/nummod "
         "protesters/protester/NOUN/2/obj ./PUNCT/2/punct",
         "arrest", ["Police"], ["40 protesters"], id="agent-verb"),
+    pytest.param(  # money is an extent only on a verb with an extent role: a payment's is what is paid
+        "Boeing/PROPN/2/nsubj paid/pay/VERB/0/root/" + PAST + " $/$/SYM/2/obj 5/NUM/5/compound "
+        "billion/NUM/3/nummod ./PUNCT/2/punct",
+        "pay", ["Boeing"], ["$ 5 billion"], id="money-paid"),
     pytest.param(  # a typed trigger has the ontology's sense: PLOVER codes the retreating side as source
         "The/DET/2/det troops/troop/NOUN/3/nsubj retreated/retreat/VERB/0/root/" + PAST + " ./PUNCT/3/punct",
         "retreat", ["The troops"], [], id="typed-retreat"),

@@ -37,6 +37,8 @@ NO_AGENT_VERBS = frozenset(_PROPBANK["no_agent_verbs"])
 UNDERGOER_SUBJECT_VERBS = frozenset(_PROPBANK["undergoer_subject_verbs"])
 #: Eventive noun -> (PropBank roleset, agent role number or "", patient role number or "").
 NOUN_ROLESETS: dict[str, tuple[str, str, str]] = {k: (v[0], v[1], v[2]) for k, v in _PROPBANK["nouns"].items()}
+#: Verbs whose main PropBank roleset has an extent (EXT) role: their measures are no participants.
+EXTENT_VERBS = frozenset(_PROPBANK["extent_verbs"])
 MEASURE_UNITS = frozenset(_DATA["measure_units"])
 EVENTIVE_NOUN_SUFFIXES = tuple(_DATA["eventive_noun_suffixes"])
 EVENTIVE_NOUNS = frozenset(_DATA["eventive_nouns"])

@@ -196,12 +196,18 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
                 # Serbia, where 24 people *were killed*" — X did not kill them
                 who = inherited
     whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and nominal(c)
-             and c not in who and not is_measure(c)]
+             and c not in who and not _extent(verb, c)]
     whom += _compared_objects(verb)
     whom += [c for c in _partner_obliques(verb, frame.type) if c.index not in trigger]
     if who and not whom and verb is frame.anchor and undergoer_subject(frame, verb):
         who, whom = [], who  # "prices rose", "three soldiers died": the subject undergoes the event
     return who, whom
+
+
+def _extent(verb: Node | None, node: Node) -> bool:
+    """A measure on a verb with a PropBank extent role ("dropped *9.62 %*"): no
+    participant. Money elsewhere is one ("paid *$5 billion*")."""
+    return verb is not None and verb.lemma.lower() in g.EXTENT_VERBS and is_measure(node)
 
 
 def undergoer_subject(frame: Frame, verb: Node) -> bool:
@@ -340,9 +346,10 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tupl
     if support is not None:  # "X gave *the Ivory Coast* 5 million dollars of aid"
         who = who or subjects_of(support)
         whom = whom or [c for c in support.kids("iobj") if nominal(c)]
+    verb = frame.verb
     who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who
-           if nominal(n) and not is_time(n) and not is_measure(n)]
-    whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n) and not is_measure(n)]
+           if nominal(n) and not is_time(n) and not _extent(verb, n)]
+    whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n) and not _extent(verb, n)]
     if frame.type is not None:
         if not whom:
             whom = _reciprocal(frame, who) or complement_targets(frame, is_time)

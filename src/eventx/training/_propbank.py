@@ -17,6 +17,9 @@ role rules need:
   ARG1 with no ARG0 in an active clause ("The stock market *dropped* nearly 7
   %"), and those with another roleset that has an ``EXT`` role and no agent
   (climb.02 "go up", beside climb.01 "ascend").
+- ``extent_verbs``: verbs whose main roleset has an ``EXT`` role: their
+  measures ("dropped *9.62 %*") are extents, not participants. Elsewhere a sum
+  of money is an ordinary argument ("paid *$5 billion*", pay.01 ARG1).
 - ``nouns``: for each one-word noun alias, its roleset and which numbered role
   is its agent (``PAG``, else an ARG0 that is no extent) and which its patient
   (``PPT``, else ARG1), ``""`` where it has none
@@ -106,6 +109,7 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
     """The table :func:`main` writes, from frame files (see the module docstring)."""
     no_agent: set[str] = set()
     undergoer: set[str] = set()
+    extent: set[str] = set()
     nouns: dict[str, list[str]] = {}
     skipped: list[str] = []
     for path in sorted(files):
@@ -123,6 +127,8 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
                 tags = {f for f, _ in roles.values()}
                 scalar_senses = [rs for rs in predicate.iter("roleset") if lemma in _aliases(rs, "v")
                                  and _agentless(rs_roles := _roles(rs)) and any(f == "EXT" for f, _ in rs_roles.values())]
+                if "EXT" in tags:
+                    extent.add(lemma)
                 if _agentless(roles):
                     no_agent.add(lemma)
                 elif scalar_senses or ("EXT" in tags or _CAUSER.search(roles.get("0", ("", ""))[1])) and any(
@@ -143,6 +149,7 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
         "_skipped": skipped,
         "no_agent_verbs": sorted(no_agent),
         "undergoer_subject_verbs": sorted(undergoer),
+        "extent_verbs": sorted(extent),
         "nouns": dict(sorted(nouns.items())),
     }
 
