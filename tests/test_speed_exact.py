@@ -189,3 +189,14 @@ def test_sentences_sent_to_the_entity_tagger(sentence, needed):
 
     doc = document_from_input(conllu(sentence))
     assert may_need_entity_tags(doc.sentences[0]) is needed
+
+
+def test_long_tied_matrix_keeps_the_compiled_decoder(monkeypatch):
+    """Past EXACT_TIE_LIMIT words a tie no longer sends the matrix to stanza's Python search
+    (minutes on a line of one repeated word); the result is still a one-root tree."""
+    n = _decoder.EXACT_TIE_LIMIT + 10
+    scores = np.full((n, n), -1.0)  # every arc ties
+    monkeypatch.setattr(_decoder, "_stanza", lambda s: pytest.fail("stanza's decoder was called"))
+    tree = _decoder.decode_one_root(scores)
+    assert tree[0] == 0 and (tree[1:] == 0).sum() == 1 and len(tree) == n
+

@@ -12,7 +12,9 @@ UDPipe 2).
 
 Both decoders return the maximum spanning tree, so they agree whenever that tree is
 unique. A tie between two arcs of one word is where they could pick differently;
-such a matrix is handed to stanza's decoder, as is any matrix with NaN or +inf.
+such a matrix is handed to stanza's decoder (up to :data:`EXACT_TIE_LIMIT` words;
+a longer one, a line of one repeated word, would take minutes there), as is any
+matrix with NaN or +inf.
 
 The patch is process-wide (the name lives in a stanza module) but changes no
 result. It is left out, with a debug message on the ``eventx`` logger, when
@@ -41,6 +43,12 @@ logger = logging.getLogger("eventx")
 ENV_SWITCH = "EVENTX_FAST_DECODER"
 _TARGET_MODULE = "stanza.models.depparse.model"
 _TARGET_NAME = "chuliu_edmonds_one_root"
+
+#: Longest sentence (in words, plus the root) whose tied matrix goes to stanza's decoder for
+#: its exact tree. A longer one with a tie (a line of one repeated word, a table of numbers)
+#: keeps the compiled decoder's maximum spanning tree, one of the equally good ones: stanza's
+#: Python search takes minutes there (400 repeated words: 22 s of CPU, 2,000: tens of minutes).
+EXACT_TIE_LIMIT = 151
 
 #: stanza's decoder as found before the patch (``None`` until :func:`install` runs).
 _original: Callable[[np.ndarray], np.ndarray] | None = None
@@ -83,7 +91,7 @@ def decode_one_root(scores: np.ndarray) -> np.ndarray:
             or np.isnan(matrix).any() or np.isposinf(matrix).any():
         return _stanza(scores)
     prepared = _prepared(matrix)
-    if _has_tie(prepared):
+    if prepared.shape[0] <= EXACT_TIE_LIMIT and _has_tie(prepared):
         return _stanza(scores)
     prepared[np.isneginf(prepared)] = np.nan  # ufal's "no such arc"
     prepared[0, 0] = np.nan
