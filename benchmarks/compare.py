@@ -11,8 +11,8 @@ events (``Event.to_dict()`` of every event of every article) are identical to th
 variant's. Variants:
 
 * ``baseline`` — stanza's tree decoder, the entity tagger on every sentence;
-* ``decoder`` — the compiled decoder (:mod:`eventx._decoder`), entity tagger on every sentence;
-* ``ner`` — stanza's decoder, the entity tagger only where needed (:mod:`eventx._parsing`);
+* ``decoder`` — the compiled decoder (:mod:`eventx._parse._decoder`), entity tagger on every sentence;
+* ``ner`` — stanza's decoder, the entity tagger only where needed (:mod:`eventx._parse._parsing`);
 * ``both`` — the compiled decoder and the entity tagger only where needed (eventx's default).
 * ``threads1`` / ``threads2`` — ``both`` with ``torch.set_num_threads(1 / 2)``;
 * ``batch8`` / ``batch32`` / ``batch64`` — ``both`` with that ``extract_many`` batch size.
@@ -36,8 +36,8 @@ def variant(extractor: Any, name: str) -> Iterator[int | None]:
     """Set ``extractor`` (and torch, stanza) up as variant ``name``; yields the batch size to use."""
     import torch
 
-    from eventx import _decoder
-    from eventx._parsing import ALL, NEEDED
+    from eventx._parse import _decoder
+    from eventx._parse._parsing import ALL, NEEDED
 
     threads = torch.get_num_threads()
     fast_decoder = name not in ("baseline", "ner")

@@ -8,7 +8,7 @@ Runs :meth:`eventx.Extractor.extract_many` over the MEANTIME articles (``$EVENTX
 once to warm up on a few articles, then once timed, with a wall-clock timer around each
 processor's ``bulk_process``, around depparse's tree decoder (whatever
 ``stanza.models.depparse.model.chuliu_edmonds_one_root`` is at run time: stanza's own or
-:mod:`eventx._decoder`'s), around the time layer (``TimeTagger.tag``) and around eventx's
+:mod:`eventx._parse._decoder`'s), around the time layer (``TimeTagger.tag``) and around eventx's
 per-document stage (rules = that stage minus the time layer). It prints the table
 "part | seconds | share of pipeline time". Timers, not cProfile, give the shares: the
 profiler's per-call overhead would inflate the pure-Python parts (the decoder, the rules)
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     del extractor._parse
     sentences = sum(len(d.sentences) for d in parsed)
     words = sum(len(s.words) for d in parsed for s in d.sentences)
-    from eventx import _decoder
+    from eventx._parse import _decoder
 
     header = (f"MEANTIME, {len(texts)} articles, `extract_many` batch size {batch_size}, "
               f"tree decoder: {_decoder.active_decoder()}, entity tagger: {args.entity_scope} sentences")

@@ -37,8 +37,8 @@ from typing import Any
 import pytest
 
 import eventx
-from eventx import _decoder
 from eventx._extractor import DEFAULT_BATCH_SIZE
+from eventx._parse import _decoder
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_7d62ded530ff2750.txt"
 SEED_DATE = "2025-02-17"

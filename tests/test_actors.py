@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import conllu
 
 import eventx
-from conftest import conllu
-from eventx._actors import document_actors
+from eventx._actors._resolution import document_actors
 from eventx._documents import document_from_input
 from eventx._graph import sentences_from_document
 

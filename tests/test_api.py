@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import conllu
 
 import eventx
-from conftest import conllu
 
 SENTENCE = conllu("Russia/PROPN/2/nsubj attacked/attack/VERB/0/root/Tense=Past|VerbForm=Fin Ukraine/PROPN/2/obj "
                   "yesterday/NOUN/2/obl:tmod ./PUNCT/2/punct")
@@ -102,7 +102,7 @@ def test_missing_model_folder_says_what_to_do(tmp_path):
 
 
 def test_corrupt_model_files_give_a_model_error(tmp_path):
-    from eventx._models import MODEL_FILES
+    from eventx._parse._models import MODEL_FILES
 
     for name in MODEL_FILES.values():
         (tmp_path / name).write_bytes(b"not a torch file")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from eventx import Event, ExtractionError, ModelError, Participant, Trigger
-from eventx._cli import main
+from eventx._cli._main import main
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_7d62ded530ff2750.txt"
 

@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from eventx._coding import code_actor, code_place
+from eventx._actors._coding import code_actor, code_place
 
 
 @pytest.mark.parametrize(("text", "kind", "country", "sector"), [

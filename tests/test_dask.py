@@ -12,10 +12,10 @@ dask = pytest.importorskip("dask", reason="the dask extra is not installed: pip 
 import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import pandas as pd  # noqa: E402
+from test_scale import GOLD_TEXT, GoldParser  # noqa: E402
 
 import eventx  # noqa: E402
 import eventx.dask as eventx_dask  # noqa: E402
-from test_scale import GOLD_TEXT, GoldParser  # noqa: E402
 
 DATE = "2025-02-20"
 

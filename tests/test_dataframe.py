@@ -8,10 +8,10 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import conllu
 
 import eventx
-from conftest import conllu
-from eventx._dataframe import COLUMNS
+from eventx._outputs._dataframe import COLUMNS
 
 PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
 MET = ("Rubio/PROPN/2/nsubj met/meet/VERB/0/root/" + PAST + " Lavrov/PROPN/2/obj in/ADP/5/case Riyadh/PROPN/2/obl "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from stanza.utils.conll import CoNLL
 
+
 def _misc(tag: str) -> str:
     return tag if tag == "_" else f"ner={tag}"
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from eventx._language import looks_english
+from eventx._parse._language import looks_english
 
 ENGLISH = [
     "",

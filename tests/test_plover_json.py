@@ -9,10 +9,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import conllu, only
 
 import eventx
-from conftest import conllu, only
-from eventx._plover_json import sentence_span
+from eventx._outputs._plover_json import sentence_span
 
 PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
 INF = "VerbForm=Inf"

@@ -8,8 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-
 from conftest import conllu, only
+
 from eventx import _grammar as g
 from eventx.training._propbank import build_table, main
 

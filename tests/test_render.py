@@ -8,9 +8,9 @@ import datetime as dt
 from html.parser import HTMLParser
 
 import pytest
+from conftest import conllu
 
 import eventx
-from conftest import conllu
 
 PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
 MET = ("Rubio/PROPN/2/nsubj met/meet/VERB/0/root/" + PAST + " Lavrov/PROPN/2/obj in/ADP/5/case Riyadh/PROPN/2/obl "

@@ -1,10 +1,9 @@
 """Coded targets on gold parses: the actor an event is directed at, where the grammar's
-object names none (see ``eventx._targets``)."""
+object names none (see ``eventx._stages._targets``)."""
 
 from __future__ import annotations
 
 import pytest
-
 from conftest import conllu, only
 
 PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"

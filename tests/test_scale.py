@@ -9,12 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import conllu
 
 import eventx
 import eventx._extractor as extractor_module
-from conftest import conllu
-from eventx._chunks import chunk_spans, shift_events
 from eventx._documents import document_from_input
+from eventx._parse._chunks import chunk_spans, shift_events
 
 SEED = next((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 SEED_DATE = "2025-02-17"

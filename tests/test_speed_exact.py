@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventx import _decoder
+from eventx._parse import _decoder
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_7d62ded530ff2750.txt"
 SEED_DATE = "2025-02-17"
@@ -128,7 +128,7 @@ def test_seed_article_parse_identical_with_and_without_the_patch(extractor, stan
 
 
 def _events(extractor, text, reference, scope, monkeypatch):
-    from eventx._parsing import ALL, NEEDED
+    from eventx._parse._parsing import ALL, NEEDED
 
     monkeypatch.setattr(extractor, "_entity_scope", {"all": ALL, "needed": NEEDED}[scope])
     return [e.to_dict() for e in extractor.extract(text, reference_date=reference)]
@@ -165,7 +165,7 @@ def test_meantime_events_identical_with_ner_where_needed(extractor, data_dir, mo
 
 
 def test_entity_scope_is_checked():
-    from eventx._parsing import parse_texts
+    from eventx._parse._parsing import parse_texts
 
     with pytest.raises(ValueError, match="entity_scope"):
         parse_texts(object(), ["text"], entity_scope="some")

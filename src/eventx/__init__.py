@@ -10,7 +10,6 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from eventx._api import extract_events
-from eventx._dataframe import to_dataframe
 from eventx._exceptions import (
     EventxError,
     ExtractionError,
@@ -20,7 +19,8 @@ from eventx._exceptions import (
     ParseInputError,
 )
 from eventx._extractor import Extractor
-from eventx._render import EventView, render, render_html
+from eventx._outputs._dataframe import to_dataframe
+from eventx._outputs._render import EventView, render, render_html
 from eventx._time import extract_times
 from eventx._types import Event, Participant, TimeExpression, Trigger
 

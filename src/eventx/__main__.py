@@ -1,7 +1,7 @@
-"""``python -m eventx``: the command line (see :mod:`eventx._cli`)."""
+"""``python -m eventx``: the command line (see :mod:`eventx._cli._main`)."""
 
 import sys
 
-from eventx._cli import main
+from eventx._cli._main import main
 
 sys.exit(main())

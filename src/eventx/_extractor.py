@@ -1,8 +1,9 @@
 """The reusable :class:`Extractor` and the stage pipeline it runs per document.
 
-parse (stanza) → frames (:mod:`._frames`) → roles (:mod:`._roles`, :mod:`._spans`)
-→ place and time (:mod:`._places`, :mod:`._when`) → negation and modality
-(:mod:`._modality`) → type (:mod:`._ontology`) → :class:`~eventx.Event`.
+parse (:mod:`eventx._parse`) → frames → roles → targets → place → time, negation and
+modality (the rule stages, :mod:`eventx._stages`, in that order) → type
+(:mod:`eventx._ontology`) → actors resolved and coded across the document
+(:mod:`eventx._actors`) → :class:`~eventx.Event`.
 """
 
 from __future__ import annotations
@@ -16,26 +17,26 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from typing import Any, Union
 
-from eventx._actors import resolve_actors
+from eventx._actors._resolution import resolve_actors
 from eventx._batch import Batch, Failure, Outcome, check_many_options, parallel_runs, read_batches
-from eventx._chunks import MAX_CHUNK_CHARS, chunk_spans, shift_events
 from eventx._documents import check_text, document_from_input
 from eventx._exceptions import ExtractionError, LanguageWarning, ModelError
-from eventx._frames import Frame, find_frames
 from eventx._grammar import PLACE_TARGET_TYPES, REPORTING_VERBS
 from eventx._graph import Sentence, sentences_from_document
-from eventx._language import looks_english
-from eventx._modality import frame_halted, frame_joint, frame_modality, frame_negated, frame_unless
-from eventx._models import BUNDLED, load_pipeline, resolve_model_dir
 from eventx._ontology import Ontology, load_ontology
-from eventx._parsing import NEEDED, parse_texts
-from eventx._places import frame_place, inside, partners_and_place
-from eventx._roles import frame_roles
-from eventx._targets import is_actor, named_place
+from eventx._parse._chunks import MAX_CHUNK_CHARS, chunk_spans, shift_events
+from eventx._parse._language import looks_english
+from eventx._parse._models import BUNDLED, load_pipeline, resolve_model_dir
+from eventx._parse._parsing import NEEDED, parse_texts
 from eventx._spans import participant, participants
+from eventx._stages._frames import Frame, find_frames
+from eventx._stages._modality import frame_halted, frame_joint, frame_modality, frame_negated, frame_unless
+from eventx._stages._places import frame_place, inside, partners_and_place
+from eventx._stages._roles import frame_roles
+from eventx._stages._targets import is_actor, named_place
+from eventx._stages._when import TimeIndex, clause_tense
 from eventx._time import TimeTagger, coerce_reference_date, find_dateline_date
 from eventx._types import Event, TimeExpression, Trigger
-from eventx._when import TimeIndex, clause_tense
 
 __all__ = ["DEFAULT_BATCH_SIZE", "Extractor", "ReferenceDate"]
 
@@ -88,7 +89,7 @@ class Extractor:
         return f"Extractor(models={where!r}, ontology={self.ontology.name!r}, loaded={self._pipeline is not None})"
 
     #: Which sentences the entity tagger reads: only those where a tag can give a
-    #: participant its kind (:mod:`eventx._parsing`), or ``"all"`` (for comparisons).
+    #: participant its kind (:mod:`eventx._parse._parsing`), or ``"all"`` (for comparisons).
     _entity_scope = NEEDED
 
     @property
@@ -103,7 +104,7 @@ class Extractor:
     def extract(self, text: str, *, reference_date: ReferenceDate = None) -> list[Event]:
         """Events of one text, in text order.
 
-        A text longer than 20,000 characters (``eventx._chunks.MAX_CHUNK_CHARS``)
+        A text longer than 20,000 characters (``eventx._parse._chunks.MAX_CHUNK_CHARS``)
         is parsed in chunks cut at paragraph ends (else line
         breaks, sentence ends, spaces), one chunk at a time, so memory stays
         bounded however long the text is. Offsets still point into ``text``,

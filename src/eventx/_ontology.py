@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
-from importlib import resources
 from collections.abc import Iterator, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 

@@ -204,6 +204,6 @@ class Event:
                 ontology's types), no date can be given, or ``text`` is not the event's document.
             TypeError: An argument has a wrong type.
         """
-        from eventx._plover_json import plover_record  # the mapping tables load on first use
+        from eventx._outputs._plover_json import plover_record  # the mapping tables load on first use
 
         return plover_record(self, document_id=document_id, date=date, text=text)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from . import _lexicon as lx
-from ._detect import DAY, MON, YEAR, WD
+from ._detect import DAY, MON, WD, YEAR
 
 __all__ = ["find_dateline_date"]
 

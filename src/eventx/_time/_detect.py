@@ -10,6 +10,7 @@ are the regex offsets, so ``text[start:end]`` is always the span.
 from __future__ import annotations
 
 import re
+
 import attrs
 
 from . import _lexicon as lx

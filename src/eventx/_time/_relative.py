@@ -7,8 +7,7 @@ import re
 
 from . import _lexicon as lx
 from . import _values as vl
-from ._detect import Candidate
-from ._detect import DAY, MON
+from ._detect import DAY, MON, Candidate
 from ._normalise import RESOLVERS, Context, day_number, infer_year, month_number, number_value
 from ._reference import resolve_weekday
 

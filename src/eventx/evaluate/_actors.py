@@ -4,7 +4,7 @@ The gold (``actors_gold.json`` beside this module) lists 91 pronoun and short-na
 mentions of actors in five MEANTIME ``gm`` articles, each with the fullest name the
 article gives its actor. It was written by hand before the resolver existed and
 the resolver was not tuned on it. For each gold mention the scorer takes the
-actor mention :func:`eventx._actors.document_actors` finds at the same offset
+actor mention :func:`eventx._actors._resolution.document_actors` finds at the same offset
 (any mention of the document, not only event participants) and counts it right
 when its ``canonical`` contains the gold name, case aside ("Mary Barra" in
 "Mary Barra"; "General Motors" in "The United States's largest car manufacturer
@@ -42,7 +42,7 @@ def load_gold() -> list[dict[str, Any]]:
 
 def evaluate_actors(extractor: Any, root: Path | None = None) -> dict[str, Any]:
     """Accuracy of ``canonical`` over the gold mentions, for pronouns, short names and all."""
-    from eventx._actors import document_actors
+    from eventx._actors._resolution import document_actors
     from eventx._graph import sentences_from_document
 
     root = root or data_dir() / "meantime" / "corpus_gm"

@@ -25,7 +25,7 @@ Entity = tuple[int, int, int, str]  # sentence, first token, last token, label
 
 def entities(tag_sequences: Sequence[Sequence[str]]) -> set[Entity]:
     """The entities of BIO or BIOES tag sequences (one per sentence)."""
-    from stanza.models.ner.utils import decode_from_bioes, to_bio2, bio2_to_bioes
+    from stanza.models.ner.utils import bio2_to_bioes, decode_from_bioes, to_bio2
 
     found: set[Entity] = set()
     for sent, tags in enumerate(tag_sequences):
@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="gold NER JSON (default: GUM test converted from $EVENTX_DATA/ud)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
-    from eventx._models import BUNDLED, OPTIONAL_FILES, resolve_model_dir
+    from eventx._parse._models import BUNDLED, OPTIONAL_FILES, resolve_model_dir
 
     model = Path(args.model) if args.model else resolve_model_dir(None, BUNDLED) / OPTIONAL_FILES["ner"]
     if not model.is_file():

@@ -87,7 +87,7 @@ def evaluate_ud(model_dir: Path | None, *, treebanks: Sequence[str] = ("ewt", "g
         treebanks: Keys of :data:`TREEBANKS`.
         ud_dir: The shared ``ud`` folder (default ``$EVENTX_DATA/ud``).
     """
-    from eventx._models import load_pipeline
+    from eventx._parse._models import load_pipeline
 
     ud_dir = ud_dir or data_dir() / "ud"
     pipeline = load_pipeline(model_dir)
@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--model-dir", default=None, help="model folder (default: bundled)")
     ap.add_argument("--stanza-models", action="store_true", help="score stanza's official models instead")
     args = ap.parse_args(argv)
-    from eventx._models import resolve_model_dir
+    from eventx._parse._models import resolve_model_dir
 
     model_dir = resolve_model_dir(args.model_dir, "stanza" if args.stanza_models else "bundled")
     results = evaluate_ud(model_dir, treebanks=args.treebanks)

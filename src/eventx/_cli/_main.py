@@ -17,8 +17,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from eventx._cli_input import DEFAULT_GLOBS, FailedRecord, InputError, Record, expand_inputs, read_records
-from eventx._cli_output import (
+from eventx._cli._input import DEFAULT_GLOBS, FailedRecord, InputError, Record, expand_inputs, read_records
+from eventx._cli._output import (
     DocumentWriter,
     ErrorWriter,
     JsonArrayWriter,

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from eventx import _grammar as g
-from eventx._clauses import is_measure, is_passive, nominal, subjects_of
-from eventx._complements import complement_targets
-from eventx._frames import Frame, eventive_noun
 from eventx._graph import Node, no_time
 from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
 from eventx._spans import expand_conjuncts, is_misread_verb
-from eventx._targets import coded_targets, is_actor
+from eventx._stages._clauses import is_measure, is_passive, nominal, subjects_of
+from eventx._stages._complements import complement_targets
+from eventx._stages._frames import Frame, eventive_noun
+from eventx._stages._targets import coded_targets, is_actor
 
 __all__ = ["agentless_noun", "frame_roles", "inherited_subject", "undergoer_subject"]
 

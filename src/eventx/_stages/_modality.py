@@ -14,9 +14,9 @@ the ontology may code as another type (PLOVER: SANCTION); likewise a joint one
 from __future__ import annotations
 
 from eventx import _grammar as g
-from eventx._frames import Frame
 from eventx._graph import Node
-from eventx._roles import coordinated_actors, halting_verb
+from eventx._stages._frames import Frame
+from eventx._stages._roles import coordinated_actors, halting_verb
 
 __all__ = ["frame_halted", "frame_joint", "frame_modality", "frame_negated", "frame_unless"]
 

@@ -12,8 +12,8 @@ way ("met on Thursday" → the previous Thursday, "will meet on Thursday" → th
 from __future__ import annotations
 
 from eventx import _grammar as g
-from eventx._frames import Frame
 from eventx._graph import Node, Sentence
+from eventx._stages._frames import Frame
 from eventx._types import TimeExpression
 
 __all__ = ["TimeIndex", "clause_tense"]

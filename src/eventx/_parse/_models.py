@@ -81,7 +81,7 @@ def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any
     _quiet_stanza()
     import stanza
 
-    from eventx import _decoder
+    from eventx._parse import _decoder
 
     _decoder.install()  # stanza's tree decoder → the compiled one, same trees (see _decoder)
     processors = "tokenize,mwt,pos,lemma,depparse"

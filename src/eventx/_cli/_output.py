@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import IO, Any, Protocol, TextIO
 
-from eventx._cli_input import STDIN, FailedRecord, InputError, Record, RecordId
+from eventx._cli._input import STDIN, FailedRecord, InputError, Record, RecordId
 from eventx._types import Event, Participant
 
 __all__ = ["DONE_SUFFIX", "DocumentWriter", "ErrorWriter", "JsonArrayWriter", "LineWriter", "TableWriter", "Target",
@@ -209,7 +209,7 @@ class LineWriter:
             ValueError: A PLOVER record cannot be made (no date); nothing of the document is written.
         """
         if self._plover:  # PLOVER records exist only for events of a PLOVER category
-            from eventx._plover_json import plover_category
+            from eventx._outputs._plover_json import plover_category
 
             events = [e for e in events if plover_category(e.type) is not None]
         if self._per_document:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from eventx._coding import is_country_word
+from eventx._actors._coding import is_country_word
 from eventx._graph import Node, Sentence
 from eventx._kinds import PERSON_TITLES
 from eventx._spans import name_parts, participant

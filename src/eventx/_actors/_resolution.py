@@ -35,9 +35,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from eventx._actor_mentions import (OBJECT_RELS, SUBJECT_RELS, Mention, collect_mentions, initials,
-                                    tokens)
-from eventx._coding import ActorCode, code_actor, code_place, is_country_word
+from eventx._actors._coding import ActorCode, code_actor, code_place, is_country_word
+from eventx._actors._mentions import OBJECT_RELS, SUBJECT_RELS, Mention, collect_mentions, initials, tokens
 from eventx._graph import Sentence
 from eventx._kinds import PERSON_TITLES
 from eventx._types import Event, Participant

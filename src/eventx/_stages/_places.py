@@ -19,9 +19,9 @@ from collections.abc import Callable
 from importlib import resources
 
 from eventx import _grammar as g
-from eventx._frames import Frame
 from eventx._graph import Node
 from eventx._kinds import is_city, is_place_name
+from eventx._stages._frames import Frame
 
 __all__ = ["frame_place", "inside", "partners_and_place"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from eventx import _grammar as g
-from eventx._clauses import nominal, subjects_of
-from eventx._frames import Frame
 from eventx._graph import Node, no_time
+from eventx._stages._clauses import nominal, subjects_of
+from eventx._stages._frames import Frame
 
 __all__ = ["complement_targets"]
 

@@ -28,9 +28,9 @@ from collections import deque
 from collections.abc import Callable
 
 from eventx import _grammar as g
-from eventx._frames import Frame
 from eventx._graph import Node, no_time
 from eventx._kinds import DEMONYMS, KNOWN_ORGS, ORG_WORDS, PERSON_NOUNS
+from eventx._stages._frames import Frame
 
 __all__ = ["coded_targets", "inner_actor", "is_actor", "named_place"]
 
