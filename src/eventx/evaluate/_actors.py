@@ -100,9 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model-dir", type=Path, default=None, help="model folder (default: bundled)")
     parser.add_argument("--show-errors", action="store_true", help="list the mentions resolved wrongly")
     args = parser.parse_args(argv)
-    from eventx import Extractor
+    from eventx.evaluate._parse_cache import evaluation_extractor
 
-    print(format_report(evaluate_actors(Extractor(model_dir=args.model_dir)), args.show_errors))
+    print(format_report(evaluate_actors(evaluation_extractor(model_dir=args.model_dir)), args.show_errors))
     return 0
 
 

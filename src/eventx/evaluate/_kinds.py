@@ -92,9 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpora", nargs="+", default=["airbus", "apple"])
     parser.add_argument("--model-dir", type=Path, default=None, help="model folder (default: bundled)")
     args = parser.parse_args(argv)
-    from eventx import Extractor
+    from eventx.evaluate._parse_cache import evaluation_extractor
 
-    print(format_report(evaluate_kinds(Extractor(model_dir=args.model_dir), args.corpora)))
+    print(format_report(evaluate_kinds(evaluation_extractor(model_dir=args.model_dir), args.corpora)))
     return 0
 
 

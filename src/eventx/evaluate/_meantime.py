@@ -224,9 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_table(["corpus", "documents", "events", "neg", *SLOTS, "warnings"],
                            [[c, *s.values()] for c, s in stats.items()]))
         return 0
-    import eventx  # lazy: loading the models is slow
+    from eventx.evaluate._parse_cache import evaluation_extractor  # lazy: loading the models is slow
 
-    ex = eventx.Extractor()  # type: ignore[attr-defined]
+    ex = evaluation_extractor()
     base = _data_dir(args.data_dir) / "meantime"
     results: dict[str, dict[str, Any]] = {}
     for name, names in parts.items():

@@ -229,9 +229,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "the dev part's unless --part test)")
     ap.add_argument("--json", default=None, help="also write the result dict to this file")
     args = ap.parse_args(argv)
-    import eventx  # lazy: loading the models is slow
+    from eventx.evaluate._parse_cache import evaluation_extractor  # lazy: loading the models is slow
 
-    ex = eventx.Extractor()  # type: ignore[attr-defined]
+    ex = evaluation_extractor()
 
     def extract(text: str, date: str | None) -> list[Any]:
         return ex.extract(text, reference_date=date)

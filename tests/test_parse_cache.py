@@ -1,0 +1,40 @@
+"""The evaluations' parse cache gives the events of a fresh parse (model-backed)."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventx
+from eventx.evaluate._parse_cache import ENV_PARSE_CACHE, evaluation_extractor
+
+pytestmark = pytest.mark.model
+
+TEXTS = [
+    "Protesters clashed with police in Paris on Monday. The president condemned the violence.",
+    "Russia's foreign minister met his Saudi counterpart in Riyadh to discuss the war in Ukraine.",
+]
+
+
+def _events(extractor, text):
+    return [e.to_dict() for e in extractor.extract(text, reference_date="2025-02-17")]
+
+
+def test_cached_parses_give_identical_events(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_PARSE_CACHE, str(tmp_path))
+    fresh = [_events(eventx.Extractor(), t) for t in TEXTS]
+    writer = evaluation_extractor()
+    assert [_events(writer, t) for t in TEXTS] == fresh
+    files = sorted(tmp_path.glob("*.json"))
+    assert len(files) == len(TEXTS)
+    reader = evaluation_extractor()
+    assert [_events(reader, t) for t in TEXTS] == fresh
+    assert sorted(tmp_path.glob("*.json")) == files  # read back, nothing new written
+
+
+def test_without_the_variable_nothing_is_cached(tmp_path, monkeypatch):
+    monkeypatch.delenv(ENV_PARSE_CACHE, raising=False)
+    monkeypatch.chdir(tmp_path)
+    extractor = evaluation_extractor()
+    assert "_parse" not in vars(extractor)  # the class's own stage 1, unwrapped
+    assert _events(extractor, TEXTS[0])
+    assert not list(tmp_path.iterdir())
