@@ -15,6 +15,8 @@ _PROPBANK = json.loads((resources.files("eventx") / "data" / "propbank.json").re
 
 NON_EVENT_VERBS = frozenset(_DATA["non_event_verbs"])
 LIGHT_VERBS = frozenset(_DATA["light_verbs"])
+#: Light verbs whose eventive object is the predicate, not a participant (PropBank light-verb constructions).
+LIGHT_VERB_CONSTRUCTIONS = frozenset(_DATA["light_verb_constructions"])
 ASPECTUAL_VERBS = frozenset(_DATA["aspectual_verbs"])
 LIGHT_VERB_PREPOSITIONS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _DATA["light_verb_prepositions"].items()}
 REPORTING_VERBS = frozenset(_DATA["reporting_verbs"])

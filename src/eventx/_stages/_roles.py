@@ -183,7 +183,9 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
                 or (c.base_rel == "obl" and c.case_lemma() in g.AGENT_PREPOSITIONS)]
     if not who:
         for control in frame.absorbed:
-            who = subjects_of(control) or control.kids("nsubj:pass")
+            # "analysts *expect* earnings to rise": the object controls the infinitive
+            controllers = control.kids("obj") if control.lemma.lower() in g.OBJECT_CONTROL_VERBS else []
+            who = controllers or subjects_of(control) or control.kids("nsubj:pass")
             if who:
                 break
         else:
@@ -196,12 +198,31 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
                 # Serbia, where 24 people *were killed*" — X did not kill them
                 who = inherited
     whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and nominal(c)
-             and c not in who and not _extent(verb, c)]
+             and c not in who and not _extent(verb, c) and not _carried_predicate(frame, verb, c)]
     whom += _compared_objects(verb)
     whom += [c for c in _partner_obliques(verb, frame.type) if c.index not in trigger]
-    if who and not whom and verb is frame.anchor and undergoer_subject(frame, verb):
-        who, whom = [], who  # "prices rose", "three soldiers died": the subject undergoes the event
+    who = [n for n in who if not _expletive(verb, n)]
+    whom = [n for n in whom if not _expletive(verb, n)]
+    # a partner oblique is no object: "the euro *gained* against the dollar"
+    objects = [n for n in whom if n.deprel in g.OBJECT_RELS and n.governor is verb]
+    if who and not objects and verb is frame.anchor and undergoer_subject(frame, verb):
+        who, whom = [], who + [n for n in whom if n not in who]  # "prices rose", "three soldiers died"
     return who, whom
+
+
+def _carried_predicate(frame: Frame, verb: Node, node: Node) -> bool:
+    """The eventive object of a light verb in an untyped event ("*made* its maiden
+    flight", "*took* delivery"): PropBank reads the noun as the predicate the verb
+    carries, not as a participant."""
+    return (frame.type is None and verb.lemma.lower() in g.LIGHT_VERB_CONSTRUCTIONS
+            and (eventive_noun(node) or node.upos == "NOUN" and node.lemma.lower() in g.NOUN_ROLESETS))
+
+
+def _expletive(verb: Node, node: Node) -> bool:
+    """An extraposition *it* ("*It* is expected that profits will fall"): the subject
+    stands for the verb's clausal complement (UD ``expl``), naming no participant."""
+    return (node.lemma.lower() == "it" and node.upos == "PRON" and node.base_rel == "nsubj"
+            and any(c.base_rel in ("ccomp", "csubj") and c.index > node.index for c in verb.children))
 
 
 def _extent(verb: Node | None, node: Node) -> bool:

@@ -79,8 +79,13 @@ def evaluate_meantime(
     *,
     corpora: Sequence[str] = DEV_CORPORA,
     limit: int | None = None,
+    errors: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Score ``extract(text, reference_date) -> list[Event]`` on MEANTIME.
+
+    With ``errors`` (a list), each matched event whose *who* or *whom* is wrong
+    (missed, spurious or another phrase) is appended to it as a dict: the
+    sentence, the trigger, and the gold and predicted phrases of both slots.
 
     Returns a dict with ``corpora`` (those found), ``documents``, ``trigger``
     (recall, approximate precision in annotated sentences), ``slots`` (per slot
@@ -119,11 +124,15 @@ def evaluate_meantime(
             if gi not in align:
                 continue
             p = predicted[align[gi]]
+            wrong = False
             for s in SLOTS:
                 has_g, has_p, hit = _slot_hit(s, g, p)
                 slots[s]["gold"] += has_g
                 slots[s]["predicted"] += has_p
                 slots[s]["correct"] += has_g and has_p and hit
+                wrong |= s in ("who", "whom") and (has_g or has_p) and not (has_g and has_p and hit)
+            if wrong and errors is not None:
+                errors.append(_role_error(doc, g, p))
             if g.polarity in ("POS", "NEG"):
                 gneg, pneg = g.polarity == "NEG", bool(p.negated)
                 neg["n"] += 1
@@ -146,6 +155,21 @@ def evaluate_meantime(
     return {
         "corpora": sorted(per_corpus), "documents": len(docs), "trigger": trig,
         "slots": slots, "negation": neg, "per_corpus": per_corpus,
+    }
+
+
+def _role_error(doc: MeantimeDoc, gold: GoldEvent, predicted: Any) -> dict[str, Any]:
+    """One matched event with a wrong *who* or *whom*, for the dev error dump."""
+    stop = doc.text.rfind(". ", 0, predicted.trigger.start)
+    start = max(stop + 2 if stop >= 0 else 0, doc.text.rfind("\n", 0, predicted.trigger.start) + 1)
+    ends = [i for i in (doc.text.find(". ", predicted.trigger.end), doc.text.find("\n", predicted.trigger.end)) if i >= 0]
+    return {
+        "doc": doc.corpus, "sentence": doc.text[start:min(ends) + 1 if ends else None],
+        "trigger": predicted.trigger.text, "type": predicted.type,
+        "gold_who": [doc.text[a.start:a.end] for a in gold.who],
+        "pred_who": [q.text for q in predicted.who],
+        "gold_whom": [doc.text[a.start:a.end] for a in gold.whom],
+        "pred_whom": [q.text for q in predicted.whom],
     }
 
 
@@ -211,6 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data-dir", default=None, help="shared data folder (default $EVENTX_DATA)")
     ap.add_argument("--json", default=None, help="also write the result dict to this file")
     ap.add_argument("--stats", action="store_true", help="print gold statistics only (no model)")
+    ap.add_argument("--errors", default=None,
+                    help="write the dev part's matched events with a wrong who or whom here (JSON lines; "
+                         "never the test part's)")
     args = ap.parse_args(argv)
     corpora = [c for arg in args.corpora for c in arg.split(",") if c]
     parts = split_corpora(corpora)
@@ -229,9 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ex = evaluation_extractor()
     base = _data_dir(args.data_dir) / "meantime"
     results: dict[str, dict[str, Any]] = {}
+    errors: list[dict[str, Any]] = []
     for name, names in parts.items():
         results[name] = evaluate_meantime(lambda t, d: ex.extract(t, reference_date=d), args.data_dir,
-                                          corpora=names, limit=args.limit)
+                                          corpora=names, limit=args.limit,
+                                          errors=errors if name == "dev" and args.errors else None)
         missing = [c for c in names if not (base / f"corpus_{c}").is_dir()]
         print(f"[{name} part] requested corpora: {' '.join(names)}"
               + (f"; not found under {base}: {' '.join(missing)}" if missing else ""))
@@ -241,6 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_split(results["dev"], results["test"]))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    if args.errors:
+        Path(args.errors).write_text("".join(json.dumps(e) + "\n" for e in errors), encoding="utf-8")
     return 0
 
 
