@@ -62,9 +62,13 @@ class FakeExtractor:
         return self._iter(texts, reference_date)
 
     def _iter(self, texts, reference_date):
+        # as the real extract_many: a str/date/None is every text's date, any other
+        # iterable gives one per text, read right after its text
+        per_text = reference_date is not None and not isinstance(reference_date, (str, dt.date))
+        dates = iter(reference_date) if per_text else None
         for index, text in enumerate(texts):  # one at a time: the caller must feed lazily
             self.fed.append(text)
-            self.dates.append(reference_date[index] if isinstance(reference_date, list) else reference_date)
+            self.dates.append(next(dates) if per_text else reference_date)
             if "FAIL" in text:
                 yield ExtractionError(index, "RuntimeError", "stanza broke")
             else:

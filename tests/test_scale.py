@@ -3,6 +3,8 @@ documents in chunks; one Extractor shared between threads."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import io
 import itertools
 from concurrent.futures import ThreadPoolExecutor
@@ -204,6 +206,45 @@ def test_short_reference_sequence_raises_after_the_documents_it_covers(gold_extr
     assert len([next(results), next(results)]) == 2
     with pytest.raises(ValueError, match="fewer items than texts"):
         next(results)
+
+
+def _when_of_yesterday(events) -> str:
+    (event,) = events
+    return event.when.value
+
+
+def test_reference_dates_from_a_generator_are_read_in_step_with_the_texts(gold_extractor):
+    handed: list[int] = []
+
+    def dates():
+        for day in (17, 18, 19, 20):
+            handed.append(day)
+            yield f"2025-02-{day}"
+
+    results = gold_extractor.extract_many([GOLD_TEXT] * 4, reference_date=dates(), batch_size=2)
+    first = next(results)
+    assert handed == [17, 18]  # one batch's dates, no more
+    rest = list(results)
+    assert [_when_of_yesterday(e) for e in [first, *rest]] == ["2025-02-16", "2025-02-17", "2025-02-18",
+                                                                 "2025-02-19"]
+
+
+@pytest.mark.parametrize("dates", [("2025-02-17", "2025-03-01"), iter(["2025-02-17", "2025-03-01"])],
+                         ids=["tuple", "iterator"])
+def test_any_iterable_gives_one_reference_date_per_text(gold_extractor, dates):
+    results = list(gold_extractor.extract_many([GOLD_TEXT] * 2, reference_date=dates))
+    assert [_when_of_yesterday(e) for e in results] == ["2025-02-16", "2025-02-28"]
+
+
+@pytest.mark.parametrize("date", ["2025-02-17", dt.date(2025, 2, 17), dt.datetime(2025, 2, 17, 9, 30)])
+def test_a_single_date_is_shared_by_every_text(gold_extractor, date):
+    results = list(gold_extractor.extract_many([GOLD_TEXT] * 3, reference_date=date))
+    assert [_when_of_yesterday(e) for e in results] == ["2025-02-16"] * 3
+
+
+def test_a_reference_date_of_a_wrong_type_is_a_type_error(gold_extractor):
+    with pytest.raises(TypeError):
+        gold_extractor.extract_many([GOLD_TEXT], reference_date=20250217)
 
 
 def test_model_errors_are_raised_not_recorded():

@@ -14,7 +14,7 @@ import os
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any, Union
 
 from eventx._actors._resolution import resolve_actors
@@ -130,7 +130,7 @@ class Extractor:
         reference = coerce_reference_date(reference_date)
         return self._text_events(text, reference)
 
-    def extract_many(self, texts: Iterable[str], *, reference_date: ReferenceDate | Sequence[ReferenceDate] = None,
+    def extract_many(self, texts: Iterable[str], *, reference_date: ReferenceDate | Iterable[ReferenceDate] = None,
                      batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1, errors: str = "raise",
                      progress: bool = False) -> Iterator[list[Event] | ExtractionError]:
         """Events of many texts, parsed by stanza in batches; yields one item per text, in input order.
@@ -144,7 +144,9 @@ class Extractor:
         Args:
             texts: The articles (any iterable; consumed lazily, a few batches ahead
                 at most, so an input larger than memory works).
-            reference_date: One date for all texts, or a list or tuple with one per text.
+            reference_date: One date for all texts, or an iterable (a list, a pandas
+                Series, a generator) with one per text, read lazily in step with
+                ``texts``.
             batch_size: Texts handed to stanza at once (and to a worker process at once).
             n_process: Worker processes. ``1`` parses here; ``k > 1`` starts ``k``
                 processes (``spawn``), each building one Extractor with this one's
@@ -175,10 +177,11 @@ class Extractor:
             ModelError: The models cannot be loaded (in both modes).
         """
         check_many_options(batch_size, n_process, errors, progress)
-        if isinstance(reference_date, (list, tuple)):
-            references: Iterator[Any] = iter(reference_date)
-        else:
-            references = itertools.repeat(coerce_reference_date(reference_date))
+        if reference_date is None or isinstance(reference_date, (str, bytes, dt.date)) \
+                or not isinstance(reference_date, Iterable):
+            references: Iterator[Any] = itertools.repeat(coerce_reference_date(reference_date))
+        else:  # one per text, read in step with the texts (a generator works: nothing is held)
+            references = iter(reference_date)
         total = len(texts) if isinstance(texts, Sized) else None  # for the progress bar
         return self._iter_many(iter(texts), references, batch_size, n_process, errors, progress, total)
 

@@ -227,9 +227,14 @@ def _stream(extractor: Any, records: Iterable[Record | FailedRecord], done: set[
     # Records on their way through extract_many, failed ones included, so each result meets
     # its record and failures are reported in input order.
     pending: deque[Record | FailedRecord] = deque()
-    # One date per text fed, appended before the text is handed over: extract_many reads
-    # the sequence lazily, in step with the texts (a scalar when every record shares a date).
-    dates: list[Any] = []
+    # One date per text fed, appended before the text is handed over and taken by
+    # extract_many right after it (it reads dates in step with texts), so the queue holds
+    # a batch's dates at most, not the whole run's (a scalar when every record shares a date).
+    dates: deque[Any] = deque()
+
+    def date_of_each_text() -> Iterator[Any]:
+        while True:
+            yield dates.popleft()
 
     def texts() -> Iterator[str]:
         for item in records:
@@ -250,7 +255,7 @@ def _stream(extractor: Any, records: Iterable[Record | FailedRecord], done: set[
             bar.update()
         return None
 
-    results = extractor.extract_many(texts(), reference_date=default_date if one_date else dates,
+    results = extractor.extract_many(texts(), reference_date=default_date if one_date else date_of_each_text(),
                                      batch_size=batch_size, n_process=n_process, errors="record")
     try:
         for result in results:
