@@ -51,6 +51,42 @@ PLACES = [
     pytest.param(  # a name that is no known place places nothing
         "Musk/PROPN/2/nsubj bought/buy/VERB/0/root/" + PAST + " a/DET/4/det stake/NOUN/2/obj in/ADP/6/case "
         "Twitter/PROPN/4/nmod ./PUNCT/2/punct", "buy", None, ["a stake in Twitter"], id="unknown-name-is-no-place"),
+    pytest.param(  # the place in a participant's title is no place of the event
+        "The/DET/2/det mayor/NOUN/5/nsubj of/ADP/4/case London/PROPN/2/nmod met/meet/VERB/0/root/" + PAST
+        + " Xi/PROPN/5/obj ./PUNCT/5/punct", "meet", None, ["Xi"], id="place-in-a-title"),
+    pytest.param(  # the place of an origin is not where the motion happens
+        "Rubio/PROPN/2/nsubj returned/return/VERB/0/root/" + PAST + " from/ADP/5/case a/DET/5/det summit/NOUN/2/obl "
+        "in/ADP/7/case Paris/PROPN/5/nmod ./PUNCT/2/punct", "return", None, None, id="place-of-an-origin"),
+    pytest.param(  # a city a motion starts from is neither where nor the partner of the talks it serves
+        "Rubio/PROPN/3/nsubj will/AUX/3/aux travel/VERB/0/root/" + INF + " from/ADP/5/case Paris/PROPN/3/obl "
+        "for/ADP/7/case talks/talk/NOUN/3/obl ./PUNCT/3/punct", "travel", None, [], id="origin-of-travel"),
+    pytest.param(  # the place of a cause is not where the event happens
+        "The/DET/2/det EU/PROPN/3/nsubj banned/ban/VERB/0/root/" + PAST + " flights/flight/NOUN/3/obj due/ADP/7/case "
+        "to/ADP/5/fixed accidents/accident/NOUN/3/obl in/ADP/10/case the/DET/10/det country/NOUN/7/nmod ./PUNCT/3/punct",
+        "ban", None, None, id="place-of-a-cause"),
+    pytest.param(  # a superlative's range compares, it does not place
+        "The/DET/3/det largest/large/ADJ/3/amod/Degree=Sup jet/NOUN/8/nsubj:pass in/ADP/6/case the/DET/6/det "
+        "world/NOUN/3/nmod was/AUX/8/aux:pass grounded/ground/VERB/0/root/" + PAST + "|Voice=Pass ./PUNCT/8/punct",
+        "ground", None, None, id="superlative-range"),
+    pytest.param(  # a clause the parser made an oblique keeps its place to itself
+        "The/DET/2/det plane/NOUN/4/nsubj:pass was/AUX/4/aux:pass set/VERB/0/root/" + PAST + "|Voice=Pass "
+        "to/ADP/6/case land/VERB/4/obl/VerbForm=Inf in/ADP/8/case Paris/PROPN/6/nmod ./PUNCT/4/punct",
+        "set", None, None, id="clause-as-oblique"),
+    pytest.param(  # a place in another clause is never borrowed
+        "Xi/PROPN/7/nsubj ,/PUNCT/4/punct who/PRON/4/nsubj lives/live/VERB/1/acl:relcl/Mood=Ind|Tense=Pres|VerbForm=Fin "
+        "in/ADP/6/case Beijing/PROPN/4/obl met/meet/VERB/0/root/" + PAST + " Rubio/PROPN/7/obj ./PUNCT/7/punct",
+        "meet", None, ["Rubio"], id="place-in-another-clause"),
+    pytest.param(  # an organisation's seat places its own verb, not the event
+        "Apple/PROPN/7/nsubj ,/PUNCT/3/punct based/base/VERB/1/acl/VerbForm=Part in/ADP/5/case Cupertino/PROPN/3/obl "
+        ",/PUNCT/3/punct sued/sue/VERB/0/root/" + PAST + " Samsung/PROPN/7/obj ./PUNCT/7/punct",
+        "sue", None, ["Samsung"], id="seat-of-an-organisation"),
+    pytest.param(  # a bombed city is the target (PLOVER ASSAULT), not where: it is the object, no locative
+        "Russia/PROPN/2/nsubj bombed/bomb/VERB/0/root/" + PAST + " Kyiv/PROPN/2/obj ./PUNCT/2/punct",
+        "bomb", None, ["Kyiv"], id="bombed-city-is-target"),
+    pytest.param(  # the place of an attacked building is where
+        "Protesters/protester/NOUN/2/nsubj attacked/attack/VERB/0/root/" + PAST + " the/DET/5/det US/PROPN/5/compound "
+        "embassy/NOUN/2/obj in/ADP/7/case Baghdad/PROPN/5/nmod ./PUNCT/2/punct", "attack", "Baghdad", None,
+        id="place-of-a-target"),
 ]
 
 

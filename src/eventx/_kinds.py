@@ -12,7 +12,7 @@ from typing import Any
 
 from eventx._graph import Node
 
-__all__ = ["entity_kind", "geonames", "is_city", "is_place_name", "may_need_entity_tags"]
+__all__ = ["entity_kind", "geonames", "is_city", "is_place_name", "may_need_entity_tags", "ner_kind"]
 
 _TABLES = json.loads((resources.files("eventx") / "data" / "kinds.json").read_text(encoding="utf-8"))
 PERSON_TITLES = frozenset(_TABLES["person_titles"])
@@ -94,12 +94,19 @@ def may_need_entity_tags(sentence: Any) -> bool:
     return False
 
 
+def ner_kind(node: Node) -> str | None:
+    """The eventx kind of the entity tag on ``node`` ("B-GPE" → ``"GPE"``, "S-PER" →
+    ``"PERSON"``); ``None`` when the word is untagged, outside an entity, or ``MISC``."""
+    if not node.ner or node.ner == "O":
+        return None
+    label = node.ner.split("-", 1)[-1]
+    return NER_KINDS.get(label, label)
+
+
 def _ner_kind(nodes: list[Node]) -> str | None:
-    for node in nodes:
-        if node.ner and node.ner != "O":
-            label = node.ner.split("-", 1)[-1]
-            return NER_KINDS.get(label, label)
-    return None
+    """The kind of the first tagged word of ``nodes``."""
+    tagged = next((n for n in nodes if n.ner and n.ner != "O"), None)
+    return None if tagged is None else ner_kind(tagged)
 
 
 def entity_kind(head: Node, span: list[Node], text: str) -> str | None:

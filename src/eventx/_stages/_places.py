@@ -20,15 +20,18 @@ from importlib import resources
 
 from eventx import _grammar as g
 from eventx._graph import Node
-from eventx._kinds import is_city, is_place_name
+from eventx._kinds import is_city, is_place_name, ner_kind
 from eventx._stages._frames import Frame
 
 __all__ = ["frame_place", "inside", "partners_and_place"]
 
 _DATA = json.loads((resources.files("eventx") / "data" / "places.json").read_text(encoding="utf-8"))
 ARGUMENT_PLACE_PREPOSITIONS = frozenset(_DATA["argument_place_prepositions"])
+ARGUMENT_OBLIQUE_PREPOSITIONS = frozenset(_DATA["argument_oblique_prepositions"])
+SUPERLATIVE_ADVERBS = frozenset(_DATA["superlative_adverbs"])
 PURPOSE_PREPOSITIONS = frozenset(_DATA["purpose_prepositions"])
 DESTINATION_PREPOSITIONS = frozenset(_DATA["destination_prepositions"])
+ORIGIN_PREPOSITIONS = frozenset(_DATA["origin_prepositions"])
 PLACE_NEVER_PARTNER_TYPES = frozenset(_DATA["place_never_partner_types"])
 PLACE_KINDS = frozenset(_DATA["place_kinds"])
 VISIT_VERBS = frozenset(_DATA["visit_verbs"])
@@ -37,6 +40,9 @@ VISIT_VERBS = frozenset(_DATA["visit_verbs"])
 LOCATIVE_RELS = frozenset({"obl", "obl:lmod", "nmod", "obl:npmod"})
 #: Arguments of a predicate whose own locative modifier can place the event.
 ARGUMENT_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl"})
+#: Word classes of an argument that can carry a place (a clause the parser made an
+#: oblique, "set *to land* in the US", carries its own event's place).
+ARGUMENT_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
 def _place_like(node: Node) -> bool:
@@ -71,9 +77,9 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
             if child.deprel == "compound" and child.upos == "PROPN" and is_city(child.text):
                 return child
     clause = frame.verb or frame.anchor
-    if clause.deprel == "acl:relcl" and clause.governor is not None:
-        if any(c.lemma.lower() == "where" for c in clause.children if c.base_rel == "advmod"):
-            return clause.governor
+    if clause.deprel == "acl:relcl" and clause.governor is not None \
+            and any(c.lemma.lower() == "where" for c in clause.children if c.base_rel == "advmod"):
+        return clause.governor
     place = _destination(clause, is_time)
     if place is None:
         place = _argument_place(hosts, frame, is_time, participants)
@@ -108,7 +114,7 @@ def _known_place(node: Node) -> bool:
     """A place name, a place noun, or a name the entity tagger calls a place."""
     if node.lemma.lower() in g.PLACE_NOUNS or is_place_name(node.text):
         return True
-    return node.upos == "PROPN" and _ner_label(node) in ("GPE", "LOC", "FAC")
+    return node.upos == "PROPN" and ner_kind(node) in ("GPE", "LOC", "FAC")
 
 
 def _argument_place(hosts: list[Node], frame: Frame, is_time: Callable[[Node], bool],
@@ -117,18 +123,30 @@ def _argument_place(hosts: list[Node], frame: Frame, is_time: Callable[[Node], b
     place of its own: "A court *in Moscow* sentenced…", "criticized Europe during a
     speech *at the Munich Security Conference*". Only prepositions of location proper
     count, and only known places: "sanctions *on Russia*" and "a stake *in Twitter*"
-    place nothing."""
+    place nothing. Obliques count only as the setting of the event
+    (``argument_oblique_prepositions``), and superlatives never: "the largest jet *in
+    the world*" compares, it does not place."""
     for host in hosts:
         for argument in host.children:
             if argument.deprel not in ARGUMENT_RELS and argument.base_rel not in ARGUMENT_RELS:
                 continue
-            if is_time(argument) or argument in frame.trigger:
+            if is_time(argument) or argument in frame.trigger or argument.upos not in ARGUMENT_UPOS:
+                continue
+            if argument.base_rel == "obl" and argument.case_lemma() not in ARGUMENT_OBLIQUE_PREPOSITIONS:
+                continue
+            if _superlative(argument):
                 continue
             for child in argument.kids("nmod"):
                 if (child.case_lemma() in ARGUMENT_PLACE_PREPOSITIONS and not is_time(child)
                         and child not in participants and _known_place(child)):
                     return child
     return None
+
+
+def _superlative(node: Node) -> bool:
+    """``node`` has a superlative modifier: "the *largest* jet", "the *most* valuable company"."""
+    return any(m.feats.get("Degree") == "Sup" or any(a.lemma.lower() in SUPERLATIVE_ADVERBS for a in m.kids("advmod"))
+               for m in node.kids("amod"))
 
 
 def partners_and_place(event_type: str | None, whom: list[Node], place: Node | None) -> tuple[list[Node], Node | None]:
@@ -138,8 +156,9 @@ def partners_and_place(event_type: str | None, whom: list[Node], place: Node | N
     recipient of a visit is its host, an actor). A city, a place noun or a name of
     kind ``LOC``/``FAC`` among the partners of a type in ``place_never_partner_types``
     (or a city a visit goes to) becomes the place when the event has none,
-    and is dropped from *whom*. A country or capital named as a party ("talks with
-    Ukraine", "talks with Moscow") stays a partner.
+    and is dropped from *whom*. A place the motion starts from ("travelled *from
+    Paris* for talks") is dropped and places nothing. A country or capital named as a
+    party ("talks with Ukraine", "talks with Moscow") stays a partner.
 
     Args:
         event_type: The event's (coded) type.
@@ -148,14 +167,18 @@ def partners_and_place(event_type: str | None, whom: list[Node], place: Node | N
     """
     if event_type not in PLACE_NEVER_PARTNER_TYPES:
         return whom, place
-    places = [n for n in whom if _is_location(n)]
+    origins = [n for n in whom if _is_origin(n)]
+    places = [n for n in whom if n not in origins and _is_location(n)]
     if not places:
-        return whom, place
-    return [n for n in whom if n not in places], place if place is not None else places[0]
+        return [n for n in whom if n not in origins], place
+    return [n for n in whom if n not in places and n not in origins], place if place is not None else places[0]
 
 
-def _ner_label(node: Node) -> str | None:
-    return node.ner.split("-", 1)[-1] if node.ner and node.ner != "O" else None
+def _is_origin(node: Node) -> bool:
+    """A named place a motion starts from: "travelled *from Paris*"."""
+    governor = node.governor
+    return (governor is not None and governor.lemma.lower() in g.MOTION_VERBS and node.base_rel == "obl"
+            and node.case_lemma() in ORIGIN_PREPOSITIONS and node.upos == "PROPN" and _known_place(node))
 
 
 def _is_location(node: Node) -> bool:
@@ -166,11 +189,11 @@ def _is_location(node: Node) -> bool:
         return node.lemma.lower() in g.PLACE_NOUNS
     if node.upos != "PROPN":
         return False
-    if _ner_label(node) in PLACE_KINDS:
+    if ner_kind(node) in PLACE_KINDS:
         return True
     governor = node.governor
     gone_to = (governor is not None and governor.lemma.lower() in VISIT_VERBS | g.MOTION_VERBS
-               and node.base_rel in ("obj", "obl"))
+               and (node.base_rel == "obj" or node.base_rel == "obl" and node.case_lemma() in DESTINATION_PREPOSITIONS))
     # a visited country stays the host, the recipient PLOVER codes for a visit
     return gone_to and is_city(node.text)
 
