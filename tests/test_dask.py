@@ -67,6 +67,9 @@ def test_dataframe_has_flat_columns_and_error_rows(gold_workers):
     assert (event["type"], event["trigger"], event["trigger_start"], event["who"], event["whom"]) == (
         "ASSAULT", "attacked", 7, "Russia", "Ukraine")
     assert (event["when_value"], bool(event["negated"]), event["modality"]) == ("2025-02-19", False, "asserted")
+    # the same row as eventx.to_dataframe: resolved codes and the interval's dates too
+    assert (event["who_country"], event["whom_country"], event["when_type"]) == ("RUS", "UKR", "DATE")
+    assert event["earliest"] == pd.Timestamp("2025-02-19") and str(computed["earliest"].dtype) == "datetime64[s]"
     error = computed[computed["id"] == "y"].iloc[0]
     assert error["error"].startswith("TypeError") and pd.isna(error["type"])
     assert "z" not in set(computed["id"])  # an empty text has no events

@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 
+import attrs
 import pandas as pd
 import pytest
 from conftest import conllu
@@ -117,3 +118,15 @@ def test_without_pandas_names_the_extra():
             "try:\n    eventx.to_dataframe([])\nexcept ImportError as exc:\n    print(exc)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "pip install 'eventx-nlp[pandas]'" in out
+
+
+@pytest.mark.parametrize(("earliest", "latest"), [
+    (dt.date(1492, 10, 12), dt.date(1492, 10, 12)),  # before 1677, where nanoseconds begin
+    (dt.date(2300, 1, 1), dt.date(2300, 12, 31)),  # after 2262, where they end
+    (dt.datetime(2025, 2, 18, 10, 30), dt.datetime(2025, 2, 18, 10, 30)),
+])
+def test_dates_outside_the_nanosecond_range_are_kept(earliest, latest):
+    when = eventx.TimeExpression("then", 39, 43, earliest.isoformat()[:10], "DATE", "day", earliest, latest)
+    row = eventx.to_dataframe([attrs.evolve(RESOLVED, when=when)]).iloc[0]
+    assert (row.earliest.to_pydatetime(), row.latest.to_pydatetime()) == tuple(
+        d if isinstance(d, dt.datetime) else dt.datetime.combine(d, dt.time()) for d in (earliest, latest))

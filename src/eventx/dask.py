@@ -37,32 +37,22 @@ except ImportError as exc:  # pragma: no cover - exercised by a test that hides 
 
 from eventx._exceptions import ExtractionError
 from eventx._extractor import DEFAULT_BATCH_SIZE, Extractor
+from eventx._outputs._dataframe import COLUMNS, DTYPES, event_row
 from eventx._types import Event
 
 __all__ = ["EVENT_COLUMNS", "extract_bag", "extract_dataframe"]
 
-#: Columns of :func:`extract_dataframe`, in order, with their pandas dtypes
-#: (``id`` takes the dtype of the input's id column).
+#: Nullable pandas dtypes for the columns :func:`eventx.to_dataframe` types, since an
+#: error row leaves them empty.
+_NULLABLE = {"int64": "Int64", "bool": "boolean"}
+#: Columns of :func:`extract_dataframe`, in order, with their pandas dtypes: ``id``
+#: (it takes the dtype of the input's id column), the columns of
+#: :func:`eventx.to_dataframe` after its ``document``, then ``error``.
 EVENT_COLUMNS: dict[str, str] = {
     "id": "object",
-    "sentence": "Int64",
-    "type": "object",
-    "quad": "object",
-    "trigger": "object",
-    "trigger_lemma": "object",
-    "trigger_start": "Int64",
-    "trigger_end": "Int64",
-    "who": "object",
-    "whom": "object",
-    "where": "object",
-    "when": "object",
-    "when_value": "object",
-    "negated": "boolean",
-    "modality": "object",
+    **{name: _NULLABLE.get(DTYPES.get(name, "object"), DTYPES.get(name, "object")) for name in COLUMNS[1:]},
     "error": "object",
 }
-#: Joins the participants of a role in one flat column.
-PARTICIPANT_SEPARATOR = "; "
 
 _extractors: dict[str, Extractor] = {}
 _extractors_lock = threading.Lock()
@@ -165,17 +155,8 @@ def extract_bag(bag: db.Bag, *, reference_date: Any = None, batch_size: int = DE
 
 
 def _flat_row(doc_id: Any, event: Event) -> dict[str, Any]:
-    return {
-        "id": doc_id, "sentence": event.sentence, "type": event.type, "quad": event.quad,
-        "trigger": event.trigger.text, "trigger_lemma": event.trigger.lemma,
-        "trigger_start": event.trigger.start, "trigger_end": event.trigger.end,
-        "who": PARTICIPANT_SEPARATOR.join(p.text for p in event.who),
-        "whom": PARTICIPANT_SEPARATOR.join(p.text for p in event.whom),
-        "where": None if event.where is None else event.where.text,
-        "when": None if event.when is None else event.when.text,
-        "when_value": None if event.when is None else event.when.value,
-        "negated": event.negated, "modality": event.modality, "error": None,
-    }
+    row = event_row(doc_id, event)  # the same row as eventx.to_dataframe, keyed by the article id
+    return {"id": row.pop("document"), **row, "error": None}
 
 
 def _frame_partition(frame: pd.DataFrame, text: str, date: str | None, id: str, options: dict[str, Any],
@@ -196,13 +177,11 @@ def extract_dataframe(ddf: dd.DataFrame, text: str = "text", date: str | None = 
                       *, batch_size: int = DEFAULT_BATCH_SIZE, **extractor_options: Any) -> dd.DataFrame:
     """A DataFrame with one row per event from a DataFrame with one row per article.
 
-    The columns are :data:`EVENT_COLUMNS`: ``id`` (the article's), ``sentence``,
-    ``type``, ``quad``, ``trigger``, ``trigger_lemma``, ``trigger_start``,
-    ``trigger_end``, ``who`` and ``whom`` (participant texts joined by ``"; "``),
-    ``where``, ``when`` (texts), ``when_value`` (TIMEX3), ``negated``,
-    ``modality``, and ``error``: ``None`` on event rows; an article that fails
-    gives one row with only ``id`` and ``error`` (``"TypeError: ..."``) set.
-    Articles without events give no row.
+    The columns are :data:`EVENT_COLUMNS`: ``id`` (the article's), then the
+    columns of :func:`eventx.to_dataframe` (``type`` … ``sentence``; the same
+    values, with nullable integer and boolean dtypes), and ``error``: ``None`` on
+    event rows; an article that fails gives one row with only ``id`` and
+    ``error`` (``"TypeError: ..."``) set. Articles without events give no row.
 
     Args:
         ddf: The articles.

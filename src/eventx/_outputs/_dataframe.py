@@ -8,7 +8,7 @@ from typing import Any
 from eventx._exceptions import ExtractionError
 from eventx._types import Event, Participant
 
-__all__ = ["COLUMNS", "to_dataframe"]
+__all__ = ["COLUMNS", "DTYPES", "event_row", "to_dataframe"]
 
 #: The columns of :func:`to_dataframe`, in order.
 COLUMNS = (
@@ -18,9 +18,11 @@ COLUMNS = (
     "where", "where_country", "when", "when_value", "when_type", "earliest", "latest",
     "negated", "modality", "sentence",
 )
-#: Column dtypes other than ``object`` (dates as ``datetime64``, missing as ``NaT``).
-_DTYPES = {"trigger_start": "int64", "trigger_end": "int64", "negated": "bool", "sentence": "int64",
-           "earliest": "datetime64[ns]", "latest": "datetime64[ns]"}
+#: Column dtypes other than ``object`` (dates as ``datetime64``, missing as ``NaT``). Dates
+#: are kept to the second, whose range (years ±2.9e11) holds "October 1492" and "the
+#: year 3000", where nanoseconds would end in 1677 and 2262.
+DTYPES = {"trigger_start": "int64", "trigger_end": "int64", "negated": "bool", "sentence": "int64",
+          "earliest": "datetime64[s]", "latest": "datetime64[s]"}
 #: How the values of several participants are joined in one cell.
 JOINER = "; "
 
@@ -48,7 +50,8 @@ def _people(prefix: str, people: Sequence[Participant]) -> dict[str, Any]:
     }
 
 
-def _row(document: Any, event: Event) -> dict[str, Any]:
+def event_row(document: Any, event: Event) -> dict[str, Any]:
+    """The row of one event: a value for each of :data:`COLUMNS` (also used by :mod:`eventx.dask`)."""
     when = event.when
     return {
         "document": document, "type": event.type, "quad": event.quad,
@@ -134,9 +137,9 @@ def to_dataframe(events: Iterable[Any], *, document_ids: Sequence[Any] | None = 
         if isinstance(content, ExtractionError):
             errors.append({"document": document, "error_type": content.error_type, "message": content.message})
         else:
-            rows.extend(_row(document, event) for event in content)
+            rows.extend(event_row(document, event) for event in content)
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    for column, dtype in _DTYPES.items():
-        frame[column] = pd.to_datetime(frame[column]) if dtype.startswith("datetime") else frame[column].astype(dtype)
+    for column, dtype in DTYPES.items():
+        frame[column] = frame[column].astype(dtype)
     frame.attrs["errors"] = errors
     return frame
