@@ -73,6 +73,16 @@ FINANCE = [
         "It/it/PRON/3/nsubj:pass is/be/AUX/3/aux:pass expected/expect/VERB/0/root/" + PASS + " that/SCONJ/7/mark "
         "profits/profit/NOUN/7/nsubj will/AUX/7/aux fall/fall/VERB/3/ccomp/" + INF + " ./PUNCT/3/punct",
         "fall", [], ["profits"], id="expletive-it-complement"),
+    pytest.param(  # an event named by a noun is related to the event, not a participant in it
+        "The/DET/2/det decision/NOUN/3/nsubj came/come/VERB/0/root/" + PAST + " on/ADP/5/case Friday/PROPN/3/obl "
+        "./PUNCT/3/punct",
+        "come", [], [], id="event-nominal-subject"),
+    pytest.param(
+        "GM/PROPN/2/nsubj unveiled/unveil/VERB/0/root/" + PAST + " a/DET/4/det plan/NOUN/2/obj ./PUNCT/2/punct",
+        "unveil", ["GM"], [], id="event-nominal-object"),
+    pytest.param(  # a contract is a thing won (no PropBank noun alias), so a participant
+        "Airbus/PROPN/2/nsubj won/win/VERB/0/root/" + PAST + " a/DET/4/det contract/NOUN/2/obj ./PUNCT/2/punct",
+        "win", ["Airbus"], ["a contract"], id="contract-is-a-participant"),
 ]
 
 

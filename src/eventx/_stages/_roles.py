@@ -218,6 +218,16 @@ def _carried_predicate(frame: Frame, verb: Node, node: Node) -> bool:
             and (eventive_noun(node) or node.upos == "NOUN" and node.lemma.lower() in g.NOUN_ROLESETS))
 
 
+def _event_nominal(node: Node, verb: Node | None) -> bool:
+    """A noun that names an event both for the eventive-noun table and for PropBank (a
+    noun alias of a verb roleset): "the *decision* came", "unveiled a *plan*". Such a
+    phrase is another event, no recipient. What a verb measures with an extent is a
+    quantity, though: "*sales* jumped 40 %"."""
+    lemma = node.lemma.lower()
+    measured = verb is not None and any(_extent(verb, c) for c in verb.children)
+    return node.upos == "NOUN" and lemma in g.EVENTIVE_NOUNS and lemma in g.NOUN_ROLESETS and not measured
+
+
 def _expletive(verb: Node, node: Node) -> bool:
     """An extraposition *it* ("*It* is expected that profits will fall"): the subject
     stands for the verb's clausal complement (UD ``expl``), naming no participant."""
@@ -370,7 +380,8 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tupl
     verb = frame.verb
     who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who
            if nominal(n) and not is_time(n) and not _extent(verb, n)]
-    whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n) and not _extent(verb, n)]
+    whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n) and not _extent(verb, n)
+            and not (frame.type is None and _event_nominal(n, verb))]
     if frame.type is not None:
         if not whom:
             whom = _reciprocal(frame, who) or complement_targets(frame, is_time)
