@@ -4,12 +4,17 @@ The time layer (:mod:`eventx._time`) finds and normalises every expression in
 the text; here each DATE/TIME expression is placed in the parse (its head word
 is the one whose governor lies outside the span) and given to the nearest frame
 above it. Durations, sets and vague references ("now", "recently": PRESENT_REF,
-PAST_REF, FUTURE_REF) are never an event's time. The tense of the
+PAST_REF, FUTURE_REF) are never an event's time, and neither are the bounds of a
+range ("since 2003", "from 2009 to 2011") or a year that is part of a name
+("Worldwide Developers Conference 2010"). The tense of the
 governing clause is handed back to the time layer so weekdays resolve the right
 way ("met on Thursday" → the previous Thursday, "will meet on Thursday" → the next).
 """
 
 from __future__ import annotations
+
+import json
+from importlib import resources
 
 from eventx import _grammar as g
 from eventx._graph import Node, Sentence
@@ -23,10 +28,38 @@ ANCHORING_TYPES = frozenset({"DATE", "TIME"})
 #: How many governors up a time expression may look for its frame.
 MAX_CLIMB = 3
 
+_TABLES = json.loads((resources.files("eventx") / "data" / "time_anchors.json").read_text(encoding="utf-8"))
+BOUNDARY_PREPOSITIONS = frozenset(_TABLES["boundary_prepositions"])
+RANGE_END_PREPOSITIONS = frozenset(_TABLES["range_end_prepositions"])
+NAME_RELATIONS = frozenset(_TABLES["name_relations"])
+
 
 def _head_of(nodes: list[Node]) -> Node:
     inside = {n.index for n in nodes}
     return next((n for n in nodes if n.head not in inside), nodes[0])
+
+
+def _bounds_only(head: Node) -> bool:
+    """The expression headed by ``head`` bounds an event rather than placing it in
+    time: "suspended *since July 24, 2003*", "from 2009 *to 2011*", "between 2014
+    *and 2016*" (``boundary_prepositions``, ``range_end_prepositions``)."""
+    case = head.case_lemma()
+    if case in BOUNDARY_PREPOSITIONS:
+        return True
+    governor = head.governor
+    if governor is None:
+        return False
+    if head.deprel == "conj" and governor.case_lemma() in BOUNDARY_PREPOSITIONS:
+        return True
+    return case in RANGE_END_PREPOSITIONS and any(
+        n is not head and n.case_lemma() in BOUNDARY_PREPOSITIONS for n in [governor, *governor.children])
+
+
+def _in_name(head: Node, expr: TimeExpression) -> bool:
+    """A bare year that is part of a name: "Worldwide Developers Conference *2010*"."""
+    governor = head.governor
+    return (expr.granularity == "year" and head.deprel in NAME_RELATIONS
+            and governor is not None and governor.upos == "PROPN")
 
 
 def clause_tense(node: Node) -> str | None:
@@ -70,7 +103,8 @@ class TimeIndex:
                 self._words.update((sentence.index, n.index) for n in nodes)
                 if expr.type in ANCHORING_TYPES and not expr.value.endswith("_REF"):
                     head = _head_of(nodes)
-                    self._by_head.setdefault((sentence.index, head.index), expr)
+                    if not _bounds_only(head) and not _in_name(head, expr):
+                        self._by_head.setdefault((sentence.index, head.index), expr)
 
     def is_time(self, node: Node) -> bool:
         """Whether ``node`` lies inside a time expression."""
