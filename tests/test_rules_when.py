@@ -53,3 +53,29 @@ def test_bound_is_still_a_time_word(extractor):
     event = only(extractor.extract_document(conllu(parse), reference_date="2005-03-06"), "suspend")
     assert event.when is None and event.where is None
     assert all("July" not in p.text for p in [*event.who, *event.whom])
+
+
+SHARED = [
+    pytest.param(  # a subjectless -ing adjunct happens at the time of the event it hangs on
+        "The/DET/2/det jet/NOUN/3/nsubj crashed/crash/VERB/0/root/" + PAST + " in/ADP/5/case June/PROPN/3/obl ,/PUNCT/7/punct "
+        "killing/kill/VERB/3/advcl/VerbForm=Ger 228/NUM/9/nummod people/person/NOUN/7/obj ./PUNCT/3/punct",
+        "2009-07-30", "kill", "2009-06", id="ing-adjunct-shares"),
+    pytest.param(  # ... unless it says it came later
+        "He/he/PRON/2/nsubj fought/fight/VERB/0/root/" + PAST + " cancer/NOUN/2/obj in/ADP/5/case 2004/NUM/2/obl ,/PUNCT/8/punct "
+        "later/ADV/8/advmod revealing/reveal/VERB/2/advcl/VerbForm=Ger a/DET/10/det transplant/NOUN/8/obj ./PUNCT/2/punct",
+        "2011-01-17", "reveal", None, id="later-ing-adjunct-does-not"),
+    pytest.param(  # an -ing clause with its own subject keeps to itself
+        "Airbus/PROPN/2/nsubj lost/lose/VERB/0/root/" + PAST + " orders/order/NOUN/2/obj in/ADP/5/case 2005/NUM/2/obl ,/PUNCT/8/punct "
+        "Boeing/PROPN/8/nsubj winning/win/VERB/2/advcl/VerbForm=Ger them/PRON/8/obj ./PUNCT/2/punct",
+        "2006-01-01", "win", None, id="ing-clause-with-subject"),
+    pytest.param(  # the event noun of a support verb has the verb's time
+        "The/DET/2/det plane/NOUN/3/nsubj made/make/VERB/0/root/" + PAST + " its/PRON/6/nmod:poss maiden/ADJ/6/amod "
+        "flight/NOUN/3/obj on/ADP/8/case December/PROPN/3/obl 11/NUM/8/nummod ./PUNCT/3/punct",
+        "2010-01-25", "flight", "2009-12-11", id="support-verb-noun"),
+]
+
+
+@pytest.mark.parametrize(("parse", "reference", "lemma", "value"), SHARED)
+def test_when_shared(extractor, parse, reference, lemma, value):
+    event = only(extractor.extract_document(conllu(parse), reference_date=reference), lemma)
+    assert (event.when.value if event.when else None) == value

@@ -6,7 +6,10 @@ is the one whose governor lies outside the span) and given to the nearest frame
 above it. Durations, sets and vague references ("now", "recently": PRESENT_REF,
 PAST_REF, FUTURE_REF) are never an event's time, and neither are the bounds of a
 range ("since 2003", "from 2009 to 2011") or a year that is part of a name
-("Worldwide Developers Conference 2010"). The tense of the
+("Worldwide Developers Conference 2010"). An event with no time of its own shares
+the time of the event it serves: a subjectless *-ing* adjunct ("crashed in June,
+*killing* 228 people") and the event noun of a support verb ("*made* its maiden
+*flight* on 11 December"). The tense of the
 governing clause is handed back to the time layer so weekdays resolve the right
 way ("met on Thursday" → the previous Thursday, "will meet on Thursday" → the next).
 """
@@ -32,6 +35,8 @@ _TABLES = json.loads((resources.files("eventx") / "data" / "time_anchors.json").
 BOUNDARY_PREPOSITIONS = frozenset(_TABLES["boundary_prepositions"])
 RANGE_END_PREPOSITIONS = frozenset(_TABLES["range_end_prepositions"])
 NAME_RELATIONS = frozenset(_TABLES["name_relations"])
+SUPPORT_VERBS = frozenset(_TABLES["support_verbs"])
+SEQUENCE_ADVERBS = frozenset(_TABLES["sequence_adverbs"])
 
 
 def _head_of(nodes: list[Node]) -> Node:
@@ -131,4 +136,35 @@ class TimeIndex:
                 node, climbed = governor, climbed + 1
             if frame is not None:
                 found.setdefault(id(frame), expr)
+        for frame in frames:  # events that share the time of the event they belong to
+            if id(frame) in found:
+                continue
+            owner = _time_owner(frame)
+            source = None if owner is None else host_of.get((frame.sentence.index, owner.index))
+            if source is not None and id(source) in found:
+                found[id(frame)] = found[id(source)]
         return found
+
+
+def _ing_form(node: Node) -> bool:
+    """An *-ing* form: a gerund or a present participle (UD English ``VerbForm``)."""
+    form = node.feats.get("VerbForm")
+    return form == "Ger" or (form == "Part" and node.feats.get("Tense") == "Pres")
+
+
+def _time_owner(frame: Frame) -> Node | None:
+    """The word whose event ``frame`` happens at the same time as, when it has no time
+    of its own: the verb a subjectless *-ing* adjunct hangs on ("called for a re-run on
+    June 18, *citing* flaws"; not one that comes "later"), or the support verb of an event noun ("*made* its
+    maiden *flight* on 11 December")."""
+    node = frame.verb or frame.anchor
+    governor = node.governor
+    if governor is None:
+        return None
+    if (frame.verb is not None and node.deprel == "advcl" and _ing_form(node)
+            and not node.kids("mark", "nsubj", "nsubj:pass")
+            and not any(a.lemma.lower() in SEQUENCE_ADVERBS for a in node.kids("advmod"))):
+        return governor
+    if frame.verb is None and node.deprel == "obj" and governor.lemma.lower() in SUPPORT_VERBS:
+        return governor
+    return None
