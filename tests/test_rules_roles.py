@@ -394,3 +394,11 @@ def test_light_verb_unknown_to_the_lemmatizer(extractor):
              "on/ADP/5/case Iran/PROPN/2/obl ./PUNCT/2/punct")
     event = only(extractor.extract_document(conllu(parse)), "impose sanction")
     assert event.type == "SANCTION" and [p.text for p in event.who] == ["Clinton"] and [p.text for p in event.whom] == ["Iran"]
+
+
+def test_control_object_read_as_indirect_object(extractor):
+    """"tells airlines not to buy": the addressee, even as a parser's ``iobj``, is who of the infinitive."""
+    parse = ("The/DET/2/det minister/NOUN/3/nsubj told/tell/VERB/0/root/" + PAST + " airlines/airline/NOUN/3/iobj "
+             "not/PART/7/advmod to/PART/7/mark buy/buy/VERB/3/xcomp/" + INF + " aircraft/NOUN/7/obj ./PUNCT/3/punct")
+    event = only(extractor.extract_document(conllu(parse)), "buy")
+    assert [p.text for p in event.who] == ["airlines"] and [p.text for p in event.whom] == ["aircraft"]

@@ -66,6 +66,12 @@ def _coordination_root(noun: Node) -> Node | None:
     return None
 
 
+def _controllers(verb: Node) -> list[Node]:
+    """The object of a control verb, which is the subject of its infinitive; a parser
+    sometimes calls it an indirect object ("*tells* airlines not to buy")."""
+    return verb.kids("obj") or verb.kids("iobj")
+
+
 def inherited_subject(verb: Node) -> tuple[list[Node], str]:
     """The subject a clause without one borrows, and the role it plays there.
 
@@ -80,7 +86,7 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
             return [], "who"
         rel = node.deprel
         if rel == "xcomp":
-            objects = governor.kids("obj")
+            objects = _controllers(governor)
             if governor.lemma.lower() in g.OBJECT_CONTROL_VERBS and objects:
                 return objects, "who"
         elif rel == "acl":
@@ -184,7 +190,7 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     if not who:
         for control in frame.absorbed:
             # "analysts *expect* earnings to rise": the object controls the infinitive
-            controllers = control.kids("obj") if control.lemma.lower() in g.OBJECT_CONTROL_VERBS else []
+            controllers = _controllers(control) if control.lemma.lower() in g.OBJECT_CONTROL_VERBS else []
             who = controllers or subjects_of(control) or control.kids("nsubj:pass")
             if who:
                 break
