@@ -79,3 +79,53 @@ SHARED = [
 def test_when_shared(extractor, parse, reference, lemma, value):
     event = only(extractor.extract_document(conllu(parse), reference_date=reference), lemma)
     assert (event.when.value if event.when else None) == value
+
+
+TITLE = "Boeing/PROPN/2/nsubj wins/win/VERB/0/root/Mood=Ind|Tense=Pres|VerbForm=Fin order/NOUN/2/obj"
+DATELINE = "March/PROPN/0/root 01/NUM/1/nummod ,/PUNCT/4/punct 2008/NUM/1/nmod:tmod"
+PRES = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+
+# (body sentence under a title and a dateline "March 01, 2008", trigger lemma, expected when value or None)
+DATELINED = [
+    pytest.param("Boeing/PROPN/2/nsubj says/say/VERB/0/root/" + PRES + " demand/NOUN/4/nsubj grows/grow/VERB/2/ccomp/" + PRES
+                 + " ./PUNCT/2/punct", "say", "2008-03-01", id="simple-present-is-the-dateline"),
+    pytest.param("The/DET/2/det store/NOUN/5/nsubj does/do/AUX/5/aux/" + PRES + " not/PART/5/advmod sell/VERB/0/root/" + INF
+                 + " films/film/NOUN/5/obj ./PUNCT/5/punct", "sell", "2008-03-01", id="do-support-present"),
+    pytest.param("Airbus/PROPN/3/nsubj:pass is/be/AUX/3/aux:pass/" + PRES + " owned/own/VERB/0/root/" + PART
+                 + "|Voice=Pass by/ADP/5/case EADS/PROPN/3/obl ./PUNCT/3/punct", "own", "2008-03-01", id="present-passive"),
+    pytest.param("Boeing/PROPN/2/nsubj won/win/VERB/0/root/" + PAST + " an/DET/4/det order/NOUN/2/obj ./PUNCT/2/punct",
+                 "win", None, id="past-has-no-default"),
+    pytest.param("Boeing/PROPN/3/nsubj has/have/AUX/3/aux/" + PRES + " won/win/VERB/0/root/" + PART + " an/DET/5/det "
+                 "order/NOUN/3/obj ./PUNCT/3/punct", "win", None, id="present-perfect-has-no-default"),
+    pytest.param("Boeing/PROPN/3/nsubj will/AUX/3/aux deliver/VERB/0/root/" + INF + " jets/jet/NOUN/3/obj ./PUNCT/3/punct",
+                 "deliver", None, id="future-has-no-default"),
+    pytest.param("The/DET/2/det show/NOUN/4/nsubj:pass is/be/AUX/4/aux:pass/" + PRES + " held/hold/VERB/0/root/" + PART
+                 + "|Voice=Pass in/ADP/6/case June/PROPN/4/obl ./PUNCT/4/punct", "hold", "2008-06", id="own-time-first"),
+    pytest.param("The/DET/2/det show/NOUN/6/nsubj:pass is/be/AUX/6/aux:pass/" + PRES + " to/PART/6/mark be/AUX/6/aux:pass/"
+                 + INF + " held/hold/VERB/0/root/" + PART + "|Voice=Pass ./PUNCT/6/punct", "hold", None,
+                 id="is-to-be-is-a-plan"),
+]
+
+
+@pytest.mark.parametrize(("body", "lemma", "value"), DATELINED)
+def test_present_events_take_the_dateline(extractor, body, lemma, value):
+    """TimeML: an event in the present overlaps the time of writing, which a dateline states."""
+    events = extractor.extract_document(conllu(TITLE, DATELINE, body), reference_date="2008-03-01")
+    event = only([e for e in events if e.sentence == 2], lemma)
+    assert (event.when.value if event.when else None) == value
+    if event.when is not None and value == "2008-03-01":
+        assert event.when.text == "March 01, 2008"
+
+
+def test_no_dateline_no_default(extractor):
+    """Without a dateline in the text, a present-tense event has no time (the reference date alone is not written)."""
+    body = "Boeing/PROPN/2/nsubj says/say/VERB/0/root/" + PRES + " demand/NOUN/4/nsubj grows/grow/VERB/2/ccomp/" + PRES
+    events = extractor.extract_document(conllu(TITLE, body + " ./PUNCT/2/punct"), reference_date="2008-03-01")
+    assert only([e for e in events if e.sentence == 1], "say").when is None
+
+
+def test_headline_keeps_no_time(extractor):
+    """The headline comes before the dateline: its present is the headline present, no time."""
+    body = "Boeing/PROPN/2/nsubj says/say/VERB/0/root/" + PRES + " demand/NOUN/4/nsubj grows/grow/VERB/2/ccomp/" + PRES
+    events = extractor.extract_document(conllu(TITLE, DATELINE, body + " ./PUNCT/2/punct"), reference_date="2008-03-01")
+    assert only([e for e in events if e.sentence == 0], "win").when is None

@@ -9,7 +9,8 @@ range ("since 2003", "from 2009 to 2011") or a year that is part of a name
 ("Worldwide Developers Conference 2010"). An event with no time of its own shares
 the time of the event it serves: a subjectless *-ing* adjunct ("crashed in June,
 *killing* 228 people") and the event noun of a support verb ("*made* its maiden
-*flight* on 11 December"). The tense of the
+*flight* on 11 December"). An event in the present with none gets the article's
+dateline ("Boeing *says*…" under "March 01, 2008"). The tense of the
 governing clause is handed back to the time layer so weekdays resolve the right
 way ("met on Thursday" → the previous Thursday, "will meet on Thursday" → the next).
 """
@@ -37,6 +38,9 @@ RANGE_END_PREPOSITIONS = frozenset(_TABLES["range_end_prepositions"])
 NAME_RELATIONS = frozenset(_TABLES["name_relations"])
 SUPPORT_VERBS = frozenset(_TABLES["support_verbs"])
 SEQUENCE_ADVERBS = frozenset(_TABLES["sequence_adverbs"])
+DATELINE_SENTENCES: int = _TABLES["dateline_sentences"]
+#: Words a dateline sentence may hold besides its date: "WASHINGTON, March 3, 2025 —".
+DATELINE_EXTRA_UPOS = frozenset({"PUNCT", "PROPN", "SYM"})
 
 
 def _head_of(nodes: list[Node]) -> Node:
@@ -83,7 +87,15 @@ def clause_tense(node: Node) -> str | None:
         if g.MODALITY_VERBS.get(lemma) == "future" and verb is not node:
             return "future"
     for verb in chain:
-        tenses = [verb.feats.get("Tense")] + [a.feats.get("Tense") for a in verb.kids("aux", "aux:pass", "cop")]
+        auxes = verb.kids("aux", "aux:pass", "cop")
+        if verb.feats.get("VerbForm") == "Part" and auxes:
+            # a participle's own Tense=Past is no tense: "is held" is present, "was held"
+            # past, and a perfect ("has won") places the event before the time of writing
+            if any(a.lemma.lower() == "have" for a in auxes):
+                return "past"
+            tenses = [a.feats.get("Tense") for a in auxes]
+        else:
+            tenses = [verb.feats.get("Tense")] + [a.feats.get("Tense") for a in auxes]
         if "Past" in tenses:
             return "past"
         if "Pres" in tenses:
@@ -98,6 +110,7 @@ class TimeIndex:
         self._sentences = sentences
         self._by_head: dict[tuple[int, int], TimeExpression] = {}
         self._words: set[tuple[int, int]] = set()
+        self._dateline: tuple[int, TimeExpression] | None = None
         for sentence in sentences:
             for expr in times:
                 if expr.end <= sentence.start or expr.start >= sentence.end:
@@ -106,6 +119,8 @@ class TimeIndex:
                 if not nodes:
                     continue
                 self._words.update((sentence.index, n.index) for n in nodes)
+                if self._dateline is None and _is_dateline(sentence, nodes, expr):
+                    self._dateline = (sentence.index, expr)
                 if expr.type in ANCHORING_TYPES and not expr.value.endswith("_REF"):
                     head = _head_of(nodes)
                     if not _bounds_only(head) and not _in_name(head, expr):
@@ -143,7 +158,38 @@ class TimeIndex:
             source = None if owner is None else host_of.get((frame.sentence.index, owner.index))
             if source is not None and id(source) in found:
                 found[id(frame)] = found[id(source)]
+        if self._dateline is not None:  # the present of a news article is its dateline
+            line, dateline = self._dateline
+            for frame in frames:
+                if id(frame) not in found and frame.sentence.index > line and _present(frame):
+                    found[id(frame)] = dateline
         return found
+
+
+def _is_dateline(sentence: Sentence, nodes: list[Node], expr: TimeExpression) -> bool:
+    """``expr`` is a day date that is its sentence, near the top: "March 01, 2008"."""
+    if sentence.index >= DATELINE_SENTENCES or expr.type != "DATE" or expr.granularity != "day":
+        return False
+    inside = {n.index for n in nodes}
+    return all(n.index in inside or n.upos in DATELINE_EXTRA_UPOS for n in sentence)
+
+
+def _present(frame: Frame) -> bool:
+    """The event is in the simple present ("Boeing *says*", "the store *sells*", "does
+    not *sell*"), or a main clause in the present passive ("it *is expected*"): it holds
+    at the time of writing (TimeML: the event overlaps the document time)."""
+    verb = frame.verb
+    if verb is None:
+        return False
+    auxes = [a for a in verb.children if a.deprel == "aux"]  # not aux:pass
+    if verb.feats.get("VerbForm") == "Fin":
+        return verb.feats.get("Tense") == "Pres" and not auxes
+    if verb.feats.get("VerbForm") == "Inf":
+        return len(auxes) == 1 and auxes[0].lemma.lower() == "do" and auxes[0].feats.get("Tense") == "Pres"
+    passive = [a for a in verb.children if a.deprel in ("aux:pass", "cop")]
+    # "is to be held" (an infinitive be) is a plan, not the present
+    return (verb.deprel == "root" and not auxes and any(a.feats.get("Tense") == "Pres" for a in passive)
+            and not any(a.feats.get("VerbForm") == "Inf" for a in passive))
 
 
 def _ing_form(node: Node) -> bool:
