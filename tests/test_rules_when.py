@@ -93,6 +93,8 @@ DATELINED = [
                  + " films/film/NOUN/5/obj ./PUNCT/5/punct", "sell", "2008-03-01", id="do-support-present"),
     pytest.param("Airbus/PROPN/3/nsubj:pass is/be/AUX/3/aux:pass/" + PRES + " owned/own/VERB/0/root/" + PART
                  + "|Voice=Pass by/ADP/5/case EADS/PROPN/3/obl ./PUNCT/3/punct", "own", "2008-03-01", id="present-passive"),
+    pytest.param("Papermaster/PROPN/3/nsubj is/be/AUX/3/aux/" + PRES + " stepping/step/VERB/0/root/Tense=Pres|VerbForm=Part "
+                 "down/ADP/3/compound:prt ./PUNCT/3/punct", "step down", "2008-03-01", id="present-progressive"),
     pytest.param("Boeing/PROPN/2/nsubj won/win/VERB/0/root/" + PAST + " an/DET/4/det order/NOUN/2/obj ./PUNCT/2/punct",
                  "win", None, id="past-has-no-default"),
     pytest.param("Boeing/PROPN/3/nsubj has/have/AUX/3/aux/" + PRES + " won/win/VERB/0/root/" + PART + " an/DET/5/det "

@@ -176,7 +176,8 @@ def _is_dateline(sentence: Sentence, nodes: list[Node], expr: TimeExpression) ->
 
 def _present(frame: Frame) -> bool:
     """The event is in the simple present ("Boeing *says*", "the store *sells*", "does
-    not *sell*"), or a main clause in the present passive ("it *is expected*"): it holds
+    not *sell*"), the present progressive ("*is stepping* down"), or a main clause in
+    the present passive ("it *is expected*"): it holds
     at the time of writing (TimeML: the event overlaps the document time)."""
     verb = frame.verb
     if verb is None:
@@ -186,6 +187,8 @@ def _present(frame: Frame) -> bool:
         return verb.feats.get("Tense") == "Pres" and not auxes
     if verb.feats.get("VerbForm") == "Inf":
         return len(auxes) == 1 and auxes[0].lemma.lower() == "do" and auxes[0].feats.get("Tense") == "Pres"
+    if _ing_form(verb) and len(auxes) == 1 and auxes[0].lemma.lower() == "be" and auxes[0].feats.get("Tense") == "Pres":
+        return True  # the present progressive: "is stepping down"
     passive = [a for a in verb.children if a.deprel in ("aux:pass", "cop")]
     # "is to be held" (an infinitive be) is a plan, not the present
     return (verb.deprel == "root" and not auxes and any(a.feats.get("Tense") == "Pres" for a in passive)
