@@ -43,8 +43,10 @@ def evaluation_extractor(**options: Any) -> Any:
 
     extractor = eventx.Extractor(**options)
     folder = os.environ.get(ENV_PARSE_CACHE)
-    model_dir = extractor._model_dir  # noqa: SLF001
-    if not folder or model_dir is None:  # stanza's own models: no files here to key on
+    if not folder:
+        return extractor
+    model_dir = getattr(extractor, "_model_dir", None)
+    if model_dir is None:  # stanza's own models (or a stand-in): no files here to key on
         return extractor
     from stanza.models.common.doc import Document
 
