@@ -3,7 +3,7 @@
 Each benchmark is one pedantic round over the MEANTIME articles (``$EVENTX_BENCH_DOCS``
 caps their number for a quick check), timed from a cold start: the worker processes
 start and load their models inside the timing, because a corpus run pays for that too.
-The speed-ups (2 vs 1) go into ``extra_info``. On a machine with fewer free cores than
+The speed-ups (2 vs 1) and a digest of the events (the same in every run of a group) go into ``extra_info``. On a machine with fewer free cores than
 workers they are meaningless: run them on an otherwise idle machine.
 
     .venv/bin/python -m pytest benchmarks/test_bench_scale.py --benchmark-json build/bench_scale.json
@@ -11,6 +11,8 @@ workers they are meaningless: run them on an otherwise idle machine.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from typing import Any
@@ -66,6 +68,11 @@ def _timed(benchmark: Any, key: str, fn: Any) -> Any:
     return result
 
 
+def _digest(rows: Any) -> str:
+    """A short digest of the events, to show that every run gave the same ones."""
+    return hashlib.sha256(json.dumps(rows, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 def _speedup(benchmark: Any, prefix: str) -> None:
     one, two = _SECONDS.get(f"{prefix}1"), _SECONDS.get(f"{prefix}2")
     if one and two:
@@ -85,6 +92,7 @@ def test_bench_extract_many_processes(benchmark, corpus, n_process):
     results = _timed(benchmark, f"processes{n_process}", run)
     assert len(results) == len(texts)
     assert not [r for r in results if isinstance(r, eventx.ExtractionError)]
+    benchmark.extra_info["events_digest"] = _digest([{"id": i, **e.to_dict()} for i, r in enumerate(results) for e in r])
     benchmark.extra_info.update(documents=len(texts), n_process=n_process, events=sum(map(len, results)),
                                 documents_per_s=round(len(texts) / _SECONDS[f"processes{n_process}"], 2))
     _speedup(benchmark, "processes")
@@ -108,6 +116,7 @@ def test_bench_dask_workers(benchmark, corpus, workers):
         bag = db.from_sequence(records, npartitions=4 * workers)
         rows = _timed(benchmark, f"dask{workers}", lambda: extract_bag(bag).compute())
     assert not [r for r in rows if "error" in r]
+    benchmark.extra_info["events_digest"] = _digest(sorted(rows, key=lambda r: (r["id"], r["trigger"]["start"])))
     benchmark.extra_info.update(documents=len(texts), workers=workers, events=len(rows),
                                 documents_per_s=round(len(texts) / _SECONDS[f"dask{workers}"], 2))
     _speedup(benchmark, "dask")
