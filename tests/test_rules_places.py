@@ -87,6 +87,15 @@ PLACES = [
         "Protesters/protester/NOUN/2/nsubj attacked/attack/VERB/0/root/" + PAST + " the/DET/5/det US/PROPN/5/compound "
         "embassy/NOUN/2/obj in/ADP/7/case Baghdad/PROPN/5/nmod ./PUNCT/2/punct", "attack", "Baghdad", None,
         id="place-of-a-target"),
+    pytest.param(  # a journey happens at its destination
+        "The/DET/2/det plane/NOUN/4/nsubj:pass was/AUX/4/aux:pass flown/fly/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass "
+        "to/ADP/6/case Toulouse/PROPN/4/obl ./PUNCT/4/punct", "fly", "Toulouse", None, id="destination-of-a-journey"),
+    pytest.param(  # sending is no journey: the addressee is no place
+        "Kyiv/PROPN/2/nsubj sent/send/VERB/0/root/" + PAST + " a/DET/4/det letter/NOUN/2/obj to/ADP/6/case "
+        "Russia/PROPN/2/obl ./PUNCT/2/punct", "send", None, None, id="sending-has-no-destination-place"),
+    pytest.param(  # a destination that is no known place places nothing
+        "The/DET/2/det party/NOUN/3/nsubj came/come/VERB/0/root/" + PAST + " to/ADP/5/case power/NOUN/3/obl ./PUNCT/3/punct",
+        "come", None, None, id="destination-that-is-no-place"),
 ]
 
 

@@ -32,6 +32,7 @@ SUPERLATIVE_ADVERBS = frozenset(_DATA["superlative_adverbs"])
 PURPOSE_PREPOSITIONS = frozenset(_DATA["purpose_prepositions"])
 DESTINATION_PREPOSITIONS = frozenset(_DATA["destination_prepositions"])
 ORIGIN_PREPOSITIONS = frozenset(_DATA["origin_prepositions"])
+TRAVEL_WORDS = frozenset(_DATA["travel_words"])
 PLACE_NEVER_PARTNER_TYPES = frozenset(_DATA["place_never_partner_types"])
 PLACE_KINDS = frozenset(_DATA["place_kinds"])
 VISIT_VERBS = frozenset(_DATA["visit_verbs"])
@@ -72,6 +73,9 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
                 continue
             if child.case_lemma() in g.PLACE_PREPOSITIONS and _place_like(child):
                 return child
+    travel = _travel_destination(hosts, frame, is_time, participants)
+    if travel is not None:
+        return travel
     if frame.nominal:
         for child in frame.anchor.children:
             if child.deprel == "compound" and child.upos == "PROPN" and is_city(child.text):
@@ -84,6 +88,21 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
     if place is None:
         place = _argument_place(hosts, frame, is_time, participants)
     return place
+
+
+def _travel_destination(hosts: list[Node], frame: Frame, is_time: Callable[[Node], bool],
+                        participants: frozenset[Node]) -> Node | None:
+    """The known place a journey goes to, when the event is one (``travel_words``):
+    "travelling *to the U.S.*", "a maiden flight *to the US*", "crashed *into the Atlantic*"."""
+    for host in hosts:
+        if host.lemma.lower() not in TRAVEL_WORDS:
+            continue
+        for child in host.children:
+            if (child.base_rel in ("obl", "nmod") and child.case_lemma() in DESTINATION_PREPOSITIONS
+                    and not is_time(child) and child not in participants and child not in frame.trigger
+                    and _known_place(child)):
+                return child
+    return None
 
 
 def _purpose_of_motion(clause: Node) -> Node | None:
