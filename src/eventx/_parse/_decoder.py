@@ -22,7 +22,8 @@ result. It is left out, with a debug message on the ``eventx`` logger, when
 GPL-3.0, see the performance page), when stanza's internals differ from what
 this module expects (the function missing or with another signature), when a
 self-check against stanza's decoder on fixed matrices fails, or when the
-environment variable ``EVENTX_FAST_DECODER`` is ``0``.
+environment variable ``EVENTX_FAST_DECODER`` is ``0`` (or ``EVENTX_FAST``, the switch
+of every exact speed-up, see :mod:`eventx._parse._speedups`).
 """
 
 from __future__ import annotations
@@ -134,9 +135,10 @@ def install() -> bool:
         Whether the compiled decoder is in use.
     """
     global _original
-    if os.environ.get(ENV_SWITCH, "1").strip() == "0":
-        logger.debug("%s=0: keeping stanza's tree decoder", ENV_SWITCH)
-        return False
+    for switch in (ENV_SWITCH, "EVENTX_FAST"):
+        if os.environ.get(switch, "1").strip() == "0":
+            logger.debug("%s=0: keeping stanza's tree decoder", switch)
+            return False
     try:
         import ufal.chu_liu_edmonds  # noqa: F401
     except ImportError:
@@ -161,7 +163,7 @@ def install() -> bool:
     _original = current
     try:
         agrees = _self_check(current)
-    except Exception as exc:  # an internal change in stanza or ufal: stay on stanza's side
+    except Exception as exc:  # noqa: BLE001 - an internal change in stanza or ufal: stay on stanza's side
         logger.debug("decoder self-check raised %r: keeping stanza's tree decoder", exc)
         agrees = False
     if not agrees:

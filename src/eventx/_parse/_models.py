@@ -81,9 +81,10 @@ def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any
     _quiet_stanza()
     import stanza
 
-    from eventx._parse import _decoder
+    from eventx._parse import _decoder, _speedups
 
     _decoder.install()  # stanza's tree decoder → the compiled one, same trees (see _decoder)
+    _speedups.install()  # exact speed-ups of stanza's inference, same parses (see _speedups)
     processors = "tokenize,mwt,pos,lemma,depparse"
     if model_dir is None:
         stanza_dir = os.environ.get("STANZA_RESOURCES_DIR", str(Path.home() / "stanza_resources"))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from eventx._kinds import may_need_entity_tags
+from eventx._parse._speedups import inference
 
 __all__ = ["ALL", "ENTITY_SCOPES", "NEEDED", "parse_texts"]
 
@@ -44,10 +45,11 @@ def parse_texts(pipeline: Any, texts: Sequence[str], *, entity_scope: str = NEED
         raise ValueError(f"entity_scope must be one of {ENTITY_SCOPES}, got {entity_scope!r}")
     docs = [stanza.Document([], text=t) for t in texts]
     ner = pipeline.processors.get("ner")
-    if ner is None or entity_scope == ALL:
-        return pipeline(docs)
-    docs = pipeline(docs, processors=[name for name in pipeline.processors if name != "ner"])
-    tag_entities(ner, docs, may_need_entity_tags)
+    with inference():  # torch.inference_mode and the scope of the exact speed-ups (_speedups)
+        if ner is None or entity_scope == ALL:
+            return pipeline(docs)
+        docs = pipeline(docs, processors=[name for name in pipeline.processors if name != "ner"])
+        tag_entities(ner, docs, may_need_entity_tags)
     return docs
 
 

@@ -1,0 +1,336 @@
+"""Exact speed-ups of stanza's inference: the same parses, less work around the networks.
+
+:func:`install` (run by :func:`eventx._parse._models.load_pipeline`) replaces a few
+stanza functions with faster ones that return exactly what stanza's return, and
+:func:`inference` is the context :func:`eventx._parse._parsing.parse_texts` runs the
+pipeline in:
+
+* ``torch.inference_mode`` around the whole parse (stanza's processors use
+  ``torch.no_grad``): the same kernels on the same numbers, without autograd's
+  version counters and view tracking on every small tensor operation.
+* The entity tagger's CRF loss is not computed inside :func:`inference`. stanza's
+  ``NERTagger.forward`` always computes the training loss (a forward pass of the
+  CRF's partition function over every sentence) and its ``Trainer.predict`` throws it
+  away (``_, logits, trans = self.model(...)``); the transitions, the only part that
+  is kept, are returned as before.
+* ``BaseVocab.map`` / ``unmap`` (words and characters to ids and back, called once per
+  word for its characters) as one dictionary or list look-up per unit instead of two
+  method calls; vocabularies that override ``unit2id``, ``id2unit`` or
+  ``normalize_unit``, or lower-case their units, keep stanza's code.
+* ``get_long_tensor`` (a padded id matrix per batch) filled through one NumPy array
+  instead of one small tensor per row; nested (3-level) input keeps stanza's code.
+
+Each patch is installed only when stanza's code is what this module expects (the
+names exist, with the expected signatures, and for the CRF the tagger's ``predict``
+still discards the loss) and after a self-check against stanza's function; otherwise,
+or when the environment variable ``EVENTX_FAST`` is ``0`` (which also keeps stanza's
+tree decoder, see :mod:`eventx._parse._decoder`), stanza's own code runs and a debug
+message on the ``eventx`` logger says why. The patches are process-wide (the names live
+in stanza's modules) but change no result; the tests compare CoNLL-U and events with
+and without them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import importlib
+import inspect
+import logging
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+
+__all__ = ["ENV_SWITCH", "PATCHES", "enabled", "inference", "install", "installed", "uninstall"]
+
+logger = logging.getLogger("eventx")
+
+#: Set to ``0`` to run stanza's own code everywhere (these patches and the compiled decoder).
+ENV_SWITCH = "EVENTX_FAST"
+
+#: True inside :func:`inference`: the CRF loss is skipped only there.
+_inside: contextvars.ContextVar[bool] = contextvars.ContextVar("eventx_inference", default=False)
+_MISSING = object()
+#: Whether :func:`inference` turns ``torch.inference_mode`` on (off only to measure it alone).
+use_inference_mode = True
+
+#: Modules that import ``get_long_tensor`` by name (each keeps its own reference).
+_LONG_TENSOR_USERS = (
+    "stanza.models.common.data", "stanza.models.common.char_model", "stanza.models.depparse.data",
+    "stanza.models.pos.data", "stanza.models.ner.data", "stanza.models.ner.model",
+    "stanza.models.mwt.data", "stanza.models.lemma.data",
+)
+
+
+def enabled() -> bool:
+    """Whether ``EVENTX_FAST`` allows the speed-ups (anything but ``0``)."""
+    return os.environ.get(ENV_SWITCH, "1").strip() != "0"
+
+
+@contextlib.contextmanager
+def inference() -> Iterator[None]:
+    """Run stanza inside: ``torch.inference_mode`` and the patches' scope (a no-op with ``EVENTX_FAST=0``)."""
+    if not enabled():
+        yield
+        return
+    import torch
+
+    token = _inside.set(True)
+    try:
+        with torch.inference_mode(use_inference_mode):
+            yield
+    finally:
+        _inside.reset(token)
+
+
+# -- the replacements -------------------------------------------------------------------
+
+
+def _crf_forward(original: Callable[..., Any]) -> Callable[..., Any]:
+    def forward(self: Any, inputs: Any, masks: Any, tag_indices: Any) -> Any:
+        import torch
+
+        if _inside.get() and not self.training and not torch.is_grad_enabled():
+            return inputs.new_zeros(()), self._transitions  # the loss is discarded by predict
+        return original(self, inputs, masks, tag_indices)
+
+    forward.__wrapped__ = original  # type: ignore[attr-defined]
+    return forward
+
+
+def _vocab_map(original: Callable[..., Any], base: type) -> Callable[..., Any]:
+    plain_lookup = (base.unit2id, base.normalize_unit)
+
+    def map(self: Any, units: Any) -> list[Any]:
+        cls = type(self)
+        if (cls.unit2id, cls.normalize_unit) != plain_lookup or getattr(self, "lower", True):
+            return original(self, units)
+        get = self._unit2id.get
+        ids = [get(unit, _MISSING) for unit in units]
+        if _MISSING in ids:  # unknown units: stanza's UNK id (a KeyError where there is none, as stanza)
+            unknown = self._unit2id["<UNK>"]
+            ids = [unknown if i is _MISSING else i for i in ids]
+        return ids
+
+    map.__wrapped__ = original  # type: ignore[attr-defined]
+    return map
+
+
+def _vocab_unmap(original: Callable[..., Any], base: type) -> Callable[..., Any]:
+    plain_lookup = base.id2unit
+
+    def unmap(self: Any, ids: Any) -> list[Any]:
+        if type(self).id2unit is not plain_lookup:
+            return original(self, ids)
+        units = self._id2unit
+        return [units[i] for i in ids]
+
+    unmap.__wrapped__ = original  # type: ignore[attr-defined]
+    return unmap
+
+
+def _long_tensor(original: Callable[..., Any]) -> Callable[..., Any]:
+    def get_long_tensor(tokens_list: Any, batch_size: int, pad_id: int = 0) -> Any:
+        import numpy as np
+        import torch
+
+        if (not isinstance(tokens_list, list) or not tokens_list
+                or not all(type(row) is list for row in tokens_list)
+                or any(row and isinstance(row[0], list) for row in tokens_list)):
+            return original(tokens_list, batch_size, pad_id)
+        width = max(len(row) for row in tokens_list)
+        ids = np.full((batch_size, width), pad_id, dtype=np.int64)
+        for i, row in enumerate(tokens_list):
+            ids[i, :len(row)] = row
+        return torch.from_numpy(ids)
+
+    get_long_tensor.__wrapped__ = original  # type: ignore[attr-defined]
+    return get_long_tensor
+
+
+# -- install, self-checks --------------------------------------------------------------
+
+
+@attrs.frozen
+class _Patch:
+    """One replacement: where it goes, how to make it, how to check it against stanza's."""
+
+    name: str
+    module: str
+    owner: str | None  # a class in ``module``, or None for a module-level function
+    attribute: str
+    parameters: tuple[str, ...]
+    make: Callable[[Callable[..., Any], Any], Callable[..., Any]]
+    check: Callable[[Callable[..., Any], Callable[..., Any], Any], bool]
+    guard: Callable[[], str | None] = lambda: None  # why not, or None
+
+    def target(self) -> Any:
+        module = importlib.import_module(self.module)
+        return getattr(module, self.owner) if self.owner else module
+
+
+def _ner_discards_the_loss() -> str | None:
+    trainer = importlib.import_module("stanza.models.ner.trainer")
+    try:
+        source = inspect.getsource(trainer.Trainer.predict)
+    except (OSError, TypeError, AttributeError):
+        return "stanza's NER Trainer.predict source is not readable"
+    if "_, logits, trans = self.model(" not in source:
+        return "stanza's NER Trainer.predict may use the CRF loss"
+    return None
+
+
+def _check_crf(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
+    import torch
+
+    crf = owner(5).eval()
+    inputs = torch.randn(2, 4, 5)
+    masks = torch.zeros(2, 4, dtype=torch.bool)
+    tags = torch.zeros(2, 4, dtype=torch.long)
+    with torch.no_grad():
+        _, expected = original(crf, inputs, masks, tags)
+        token = _inside.set(True)
+        try:
+            loss, got = patched(crf, inputs, masks, tags)
+        finally:
+            _inside.reset(token)
+    return got is expected and float(loss) == 0.0
+
+
+def _tiny_vocab() -> Any:
+    vocab_module = importlib.import_module("stanza.models.common.vocab")
+    units = ["<PAD>", "<UNK>", "<EMPTY>", "<ROOT>", "a", "b"]
+    return vocab_module.CharVocab.load_state_dict(
+        {"lang": "en", "idx": 0, "cutoff": 0, "lower": False,
+         "_id2unit": units, "_unit2id": {unit: i for i, unit in enumerate(units)}})
+
+
+def _check_map(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
+    vocab = _tiny_vocab()
+    units = [*"abcab", None, "", "<PAD>"]
+    return bool(patched(vocab, units) == original(vocab, units) and patched(vocab, []) == original(vocab, []))
+
+
+def _check_unmap(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
+    vocab = _tiny_vocab()
+    ids = [4, 5, 1, 0, 3, 2]
+    return bool(patched(vocab, ids) == original(vocab, ids) and patched(vocab, []) == original(vocab, []))
+
+
+def _check_long_tensor(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
+    import torch
+
+    for rows, batch in (([[3, 4, 5], [6], [7, 8]], 3), ([[1], [2, 3]], 4), ([[9, 9], []], 2)):
+        expected, got = original(rows, batch), patched(rows, batch)
+        if got.dtype != expected.dtype or not torch.equal(got, expected):
+            return False
+    return bool(torch.equal(original([[1, 2]], 1, 7), patched([[1, 2]], 1, 7)))
+
+
+def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any]]:
+    makers: dict[str, Callable[[Callable[..., Any], Any], Callable[..., Any]]] = {
+        "crf": lambda original, owner: _crf_forward(original),
+        "vocab_map": lambda original, owner: _vocab_map(original, owner),
+        "vocab_unmap": lambda original, owner: _vocab_unmap(original, owner),
+        "long_tensor": lambda original, owner: _long_tensor(original),
+    }
+    return makers[name]
+
+
+#: The patches, in install order.
+PATCHES: tuple[_Patch, ...] = (
+    _Patch("crf", "stanza.models.common.crf", "CRFLoss", "forward", ("self", "inputs", "masks", "tag_indices"),
+           _factory("crf"), _check_crf, _ner_discards_the_loss),
+    _Patch("vocab_map", "stanza.models.common.vocab", "BaseVocab", "map", ("self", "units"),
+           _factory("vocab_map"), _check_map),
+    _Patch("vocab_unmap", "stanza.models.common.vocab", "BaseVocab", "unmap", ("self", "ids"),
+           _factory("vocab_unmap"), _check_unmap),
+    _Patch("long_tensor", "stanza.models.common.data", None, "get_long_tensor",
+           ("tokens_list", "batch_size", "pad_id"), _factory("long_tensor"), _check_long_tensor),
+)
+
+#: name → (original, replacement) of each installed patch.
+_installed: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {}
+
+
+def _install_one(patch: _Patch) -> bool:
+    if patch.name in _installed:
+        return True
+    try:
+        owner = patch.target()
+    except (ImportError, AttributeError) as exc:
+        logger.debug("speed-up %s left out: %s.%s not found (%s)", patch.name, patch.module, patch.owner, exc)
+        return False
+    current = vars(owner).get(patch.attribute) if patch.owner else getattr(owner, patch.attribute, None)
+    if current is None or not callable(current):
+        logger.debug("speed-up %s left out: %s not found", patch.name, patch.attribute)
+        return False
+    try:
+        params = tuple(inspect.signature(current).parameters)
+    except (TypeError, ValueError):
+        params = ()
+    if params != patch.parameters:
+        logger.debug("speed-up %s left out: %s has parameters %s, not %s", patch.name, patch.attribute,
+                     params, patch.parameters)
+        return False
+    why_not = patch.guard()
+    if why_not:
+        logger.debug("speed-up %s left out: %s", patch.name, why_not)
+        return False
+    replacement = patch.make(current, owner)
+    try:
+        agrees = patch.check(current, replacement, owner)
+    except Exception as exc:  # noqa: BLE001 - an internal change in stanza: stay on stanza's side
+        logger.debug("speed-up %s left out: its self-check raised %r", patch.name, exc)
+        agrees = False
+    if not agrees:
+        logger.debug("speed-up %s left out: it disagrees with stanza's code on the self-check", patch.name)
+        return False
+    setattr(owner, patch.attribute, replacement)
+    if patch.name == "long_tensor":  # the modules that imported the name keep their own reference
+        for name in _LONG_TENSOR_USERS:
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
+            if getattr(module, patch.attribute, None) is current:
+                setattr(module, patch.attribute, replacement)
+    _installed[patch.name] = (current, replacement)
+    return True
+
+
+def install(names: list[str] | None = None) -> list[str]:
+    """Install every patch (or those in ``names``) whose checks pass (idempotent).
+
+    Returns:
+        The names of the patches in place.
+    """
+    if not enabled():
+        logger.debug("%s=0: keeping stanza's own code", ENV_SWITCH)
+        return []
+    for patch in PATCHES:
+        if names is None or patch.name in names:
+            _install_one(patch)
+    return installed()
+
+
+def uninstall() -> None:
+    """Give stanza its own functions back (for comparisons and tests)."""
+    for patch in PATCHES:
+        if patch.name not in _installed:
+            continue
+        original, replacement = _installed.pop(patch.name)
+        owner = patch.target()
+        setattr(owner, patch.attribute, original)
+        if patch.name == "long_tensor":
+            for name in _LONG_TENSOR_USERS:
+                module = importlib.import_module(name)
+                if getattr(module, patch.attribute, None) is replacement:
+                    setattr(module, patch.attribute, original)
+
+
+def installed() -> list[str]:
+    """Names of the patches in place, in install order."""
+    return [patch.name for patch in PATCHES if patch.name in _installed]
