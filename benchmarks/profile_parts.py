@@ -34,14 +34,15 @@ MEANTIME_CORPORA = ("airbus", "apple", "gm")
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 
 
-def _timed(fn: Callable[..., Any], key: str, totals: dict[str, float]) -> Callable[..., Any]:
+def _timed(fn: Callable[..., Any], key: str, totals: dict[str, float], cpu: dict[str, float]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         try:
             return fn(*args, **kwargs)
         finally:
             totals[key] += time.perf_counter() - start
+            cpu[key] += time.process_time() - start_cpu
 
     return wrapper
 
@@ -52,12 +53,13 @@ class Instrumented:
     def __init__(self, extractor: Any) -> None:
         self.extractor = extractor
         self.totals: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
         self._undo: list[Callable[[], None]] = []
 
     def _wrap(self, owner: Any, name: str, key: str) -> None:
         original = getattr(owner, name)
         had_own = name in vars(owner) if not isinstance(owner, type) else True
-        setattr(owner, name, _timed(original, key, self.totals))
+        setattr(owner, name, _timed(original, key, self.totals, self.cpu))
         self._undo.append(lambda: setattr(owner, name, original) if had_own else delattr(owner, name))
 
     def __enter__(self) -> Instrumented:
@@ -74,7 +76,7 @@ class Instrumented:
         self._wrap(_extractor.Extractor, "_document_events", "eventx stage")
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         for undo in reversed(self._undo):
             undo()
 
@@ -110,12 +112,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=None, help="extract_many batch size (default: eventx's)")
     parser.add_argument("--cprofile", default=None, help="also write a cProfile dump of a second run to FILE")
     parser.add_argument("--markdown", default=None, help="also write the table to FILE (for the docs)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch.set_num_threads(N) first (1 gives the steadiest CPU-time shares on a busy machine)")
     parser.add_argument("--entity-scope", choices=("needed", "all"), default="needed",
                         help="sentences the entity tagger reads (default: only where needed, as eventx does)")
     args = parser.parse_args(argv)
 
+    import torch
+
     import eventx
     from eventx._extractor import DEFAULT_BATCH_SIZE
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
     from eventx.evaluate._meantime_gold import read_meantime_corpora
 
     docs = sorted(read_meantime_corpora(corpora=MEANTIME_CORPORA, limit=args.docs), key=lambda d: d.name)
@@ -132,17 +141,21 @@ def main(argv: list[str] | None = None) -> int:
     parse = extractor._parse
     extractor._parse = lambda batch: parsed.extend(parse(batch)) or parsed[-len(batch):]  # type: ignore[method-assign]
     with Instrumented(extractor) as timers:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         list(extractor.extract_many(texts, reference_date=refs, batch_size=batch_size))
-        wall = time.perf_counter() - start
+        wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     del extractor._parse
     sentences = sum(len(d.sentences) for d in parsed)
     words = sum(len(s.words) for d in parsed for s in d.sentences)
     from eventx._parse import _decoder
 
     header = (f"MEANTIME, {len(texts)} articles, `extract_many` batch size {batch_size}, "
-              f"tree decoder: {_decoder.active_decoder()}, entity tagger: {args.entity_scope} sentences")
+              f"tree decoder: {_decoder.active_decoder()}, entity tagger: {args.entity_scope} sentences, "
+              f"torch threads: {torch.get_num_threads()}")
     text = format_table(table(timers.totals, wall), wall, sentences, words, header)
+    text += "\n\nCPU time (process_time, all threads):\n\n" + format_table(
+        table(timers.cpu, cpu), cpu, sentences, words, header).split("\n", 2)[2].replace("(wall)", "(CPU)").replace(
+        "sentences/s", "sentences per CPU second").replace("words/s", "words per CPU second")
     print(text)
     if args.markdown:
         Path(args.markdown).write_text(text + "\n", encoding="utf-8")
