@@ -80,12 +80,14 @@ def evaluate_meantime(
     corpora: Sequence[str] = DEV_CORPORA,
     limit: int | None = None,
     errors: list[dict[str, Any]] | None = None,
+    error_slots: Sequence[str] = ("who", "whom"),
 ) -> dict[str, Any]:
     """Score ``extract(text, reference_date) -> list[Event]`` on MEANTIME.
 
-    With ``errors`` (a list), each matched event whose *who* or *whom* is wrong
-    (missed, spurious or another phrase) is appended to it as a dict: the
-    sentence, the trigger, and the gold and predicted phrases of both slots.
+    With ``errors`` (a list), each matched event with a wrong slot among
+    ``error_slots`` (missed, spurious or another phrase or value) is appended to it
+    as a dict: the sentence, the trigger, ``wrong`` (those slots), and the gold and
+    predicted phrases of *who*, *whom* and *where* and values of *when*.
 
     Returns a dict with ``corpora`` (those found), ``documents``, ``trigger``
     (recall, approximate precision in annotated sentences), ``slots`` (per slot
@@ -124,15 +126,16 @@ def evaluate_meantime(
             if gi not in align:
                 continue
             p = predicted[align[gi]]
-            wrong = False
+            wrong: list[str] = []
             for s in SLOTS:
                 has_g, has_p, hit = _slot_hit(s, g, p)
                 slots[s]["gold"] += has_g
                 slots[s]["predicted"] += has_p
                 slots[s]["correct"] += has_g and has_p and hit
-                wrong |= s in ("who", "whom") and (has_g or has_p) and not (has_g and has_p and hit)
+                if s in error_slots and (has_g or has_p) and not (has_g and has_p and hit):
+                    wrong.append(s)
             if wrong and errors is not None:
-                errors.append(_role_error(doc, g, p))
+                errors.append({**_role_error(doc, g, p), "wrong": wrong})
             if g.polarity in ("POS", "NEG"):
                 gneg, pneg = g.polarity == "NEG", bool(p.negated)
                 neg["n"] += 1
@@ -159,7 +162,7 @@ def evaluate_meantime(
 
 
 def _role_error(doc: MeantimeDoc, gold: GoldEvent, predicted: Any) -> dict[str, Any]:
-    """One matched event with a wrong *who* or *whom*, for the dev error dump."""
+    """One matched event with a wrong slot, for the dev error dump."""
     stop = doc.text.rfind(". ", 0, predicted.trigger.start)
     start = max(stop + 2 if stop >= 0 else 0, doc.text.rfind("\n", 0, predicted.trigger.start) + 1)
     ends = [i for i in (doc.text.find(". ", predicted.trigger.end), doc.text.find("\n", predicted.trigger.end)) if i >= 0]
@@ -170,6 +173,10 @@ def _role_error(doc: MeantimeDoc, gold: GoldEvent, predicted: Any) -> dict[str, 
         "pred_who": [q.text for q in predicted.who],
         "gold_whom": [doc.text[a.start:a.end] for a in gold.whom],
         "pred_whom": [q.text for q in predicted.whom],
+        "gold_where": [doc.text[a.start:a.end] for a in gold.where],
+        "pred_where": [] if predicted.where is None else [predicted.where.text],
+        "gold_when": list(gold.when),
+        "pred_when": [] if predicted.when is None else [f"{predicted.when.text} = {predicted.when.value}"],
     }
 
 
@@ -238,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--errors", default=None,
                     help="write the dev part's matched events with a wrong who or whom here (JSON lines; "
                          "never the test part's)")
+    ap.add_argument("--error-slots", nargs="+", choices=GAP_SLOTS, default=["who", "whom"],
+                    help="the slots --errors reports (default: who whom)")
     args = ap.parse_args(argv)
     corpora = [c for arg in args.corpora for c in arg.split(",") if c]
     parts = split_corpora(corpora)
@@ -260,7 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, names in parts.items():
         results[name] = evaluate_meantime(lambda t, d: ex.extract(t, reference_date=d), args.data_dir,
                                           corpora=names, limit=args.limit,
-                                          errors=errors if name == "dev" and args.errors else None)
+                                          errors=errors if name == "dev" and args.errors else None,
+                                          error_slots=args.error_slots)
         missing = [c for c in names if not (base / f"corpus_{c}").is_dir()]
         print(f"[{name} part] requested corpora: {' '.join(names)}"
               + (f"; not found under {base}: {' '.join(missing)}" if missing else ""))
