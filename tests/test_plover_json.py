@@ -203,7 +203,7 @@ def test_seed_article_records(extractor):
         assert all(text[a["start"]:a["end"]] == a["entity_text"] for a in record["actor"] + record["recipient"])
     assert len({r["id"] for r in records}) == len(records)
     meet = next(r for r in records if r["event_text"] == ["meet"])
-    assert meet["event"] == ["AGREE"] and meet["eventx"]["type"] == "CONSULT"  # "are expected to meet"
+    assert meet["event"] == ["AGREE"] and meet["eventx"]["type"] == "AGREE"  # "are expected to meet": a future meeting
     assert {"Secretary of State Marco Rubio", "Russian Foreign Minister Sergey Lavrov"} <= {
         a["entity_text"] for a in meet["actor"]}
     assert meet["text"].startswith("Secretary of State Marco Rubio and Russian Foreign Minister")

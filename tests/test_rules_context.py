@@ -115,7 +115,13 @@ INTENT = [
     pytest.param("Russia/PROPN/4/nsubj will/AUX/4/aux not/PART/4/advmod attack/VERB/0/root/" + INF + " ./PUNCT/4/punct",
                  "attack", "ASSAULT", id="negated-keeps-type"),
     pytest.param("Rubio/PROPN/3/nsubj will/AUX/3/aux meet/VERB/0/root/" + INF + " Lavrov/PROPN/3/obj ./PUNCT/3/punct",
-                 "meet", "CONSULT", id="verbal-cooperation-keeps-type"),
+                 "meet", "AGREE", id="future-meeting-is-agree"),
+    # CAMEO2PLOVER 0356 (express intent to de-escalate) is AGREE; the PLOVER manual keeps
+    # a future concession CONCEDE
+    pytest.param("Nigeria/PROPN/3/nsubj will/AUX/3/aux withdraw/VERB/0/root/" + INF + " troops/troop/NOUN/3/obj ./PUNCT/3/punct",
+                 "withdraw", "AGREE", id="future-withdrawal-is-agree"),
+    pytest.param("Israel/PROPN/3/nsubj will/AUX/3/aux apologize/VERB/0/root/" + INF + " ./PUNCT/3/punct",
+                 "apologize", "CONCEDE", id="future-concession-stays-concede"),
     pytest.param("Nigeria/PROPN/3/nsubj will/AUX/3/aux withdraw/VERB/0/root/" + INF + " troops/troop/NOUN/3/obj unless/SCONJ/8/mark "
                  "elections/election/NOUN/8/nsubj:pass are/be/AUX/8/aux:pass held/hold/VERB/3/advcl/Tense=Past|VerbForm=Part|Voice=Pass "
                  "./PUNCT/3/punct", "withdraw", "THREATEN", id="unless-condition-is-threaten"),
@@ -126,7 +132,8 @@ INTENT = [
 
 @pytest.mark.parametrize(("parse", "lemma", "type_"), INTENT)
 def test_plover_codes_commitments_and_threats(extractor, parse, lemma, type_):
-    """PLOVER codes a future material event as the commitment (AGREE) or threat (THREATEN) it is."""
+    """PLOVER codes a future cooperative event as the commitment (AGREE) and a conflictual one as the threat
+    (THREATEN) it is; future withdrawals and concessions are CONCEDE."""
     assert only(extractor.extract_document(conllu(parse)), lemma).type == type_
 
 

@@ -62,6 +62,7 @@ class Ontology:
     phrases: dict[tuple[str, str], tuple[TriggerEntry, ...]]
     intent_modalities: frozenset[str] = frozenset()
     intent_types: dict[str, str] = attrs.Factory(dict)
+    intent_types_by_type: dict[str, str] = attrs.Factory(dict)
     negated_types: dict[str, str] = attrs.Factory(dict)
     reported_types: dict[str, str] = attrs.Factory(dict)
     unless_type: str | None = None
@@ -78,8 +79,9 @@ class Ontology:
     def coded_type(self, event_type: str | None, modality: str, negated: bool, *, unless: bool = False,
                    halted: bool = False, joint: bool = False) -> str | None:
         """The type an event is coded as, given its modality: with an ``intent`` section
-        (PLOVER has one) a future or intended material event is coded as the commitment
-        or threat it is ("will provide aid" → AGREE, "will attack" → THREATEN), and any
+        (PLOVER has one) a future or intended event is coded as the commitment or threat
+        it is ("will provide aid", "will meet" → AGREE, "will attack" → THREATEN; by
+        type before quad: "will withdraw" → CONCEDE), and any
         future or intended event on an *unless* condition (``unless``) as a threat. An
         event a verb stops (``halted``: "*suspended* aid") is first coded by
         ``halted_types`` (PLOVER: SANCTION), and a joint one ("*joint* exercises",
@@ -96,6 +98,8 @@ class Ontology:
             return event_type
         if unless and self.unless_type:
             return self.unless_type
+        if event_type in self.intent_types_by_type:  # a type's own rule wins over its quad's
+            return self.intent_types_by_type[event_type]
         return self.intent_types.get(self.quad(event_type) or "", event_type)
 
     def quad(self, event_type: str | None) -> str | None:
@@ -158,19 +162,22 @@ def _parse(data: Any, origin: str) -> Ontology:
     ordered = {key: tuple(sorted(v, key=lambda e: -len(e.words))) for key, v in phrases.items()}
     intent = data.get("intent") or {}
     intent_types = {str(k): str(v) for k, v in (intent.get("types_by_quad") or {}).items()}
+    intent_types_by_type = {str(k): str(v) for k, v in (intent.get("types_by_type") or {}).items()
+                            if not str(k).startswith("_")}
     negated_types = {str(k): str(v) for k, v in (intent.get("negated_types") or {}).items()}
     reported_types = {str(k): str(v) for k, v in (intent.get("reported_types_by_modality") or {}).items()}
     unless_type = intent.get("unless_type")
     unless_type = None if unless_type is None else str(unless_type)
     halted_types = {str(k): str(v) for k, v in (intent.get("halted_types") or {}).items()}
     joint_types = {str(k): str(v) for k, v in (intent.get("joint_types") or {}).items()}
-    unknown = {*intent_types.values(), *negated_types, *negated_types.values(), *reported_types.values(),
+    unknown = {*intent_types.values(), *intent_types_by_type, *intent_types_by_type.values(), *negated_types, *negated_types.values(), *reported_types.values(),
                *halted_types, *halted_types.values(), *joint_types, *joint_types.values(),
                *([unless_type] if unless_type else [])} - set(quads)
     if unknown:
         raise OntologyError(f"{origin}: intent maps to unknown types {sorted(unknown)}")
     return Ontology(name=str(data.get("name", origin)), quads=quads, single=single, phrases=ordered,
                     intent_modalities=frozenset(intent.get("modalities") or ()), intent_types=intent_types,
+                    intent_types_by_type=intent_types_by_type,
                     negated_types=negated_types, reported_types=reported_types, unless_type=unless_type,
                     halted_types=halted_types, joint_types=joint_types)
 
