@@ -48,7 +48,7 @@ def test_seed_spoke(seed_events):
 
 def test_seed_meet(seed_events):
     event = _event(seed_events, "meet", who="Rubio")
-    assert event.type == "CONSULT" and event.modality == "future"
+    assert event.type == "AGREE" and event.modality == "future"  # PLOVER: a future meeting is AGREE
     assert len(event.who) == 2 and "Lavrov" in _texts(event.who)
 
 
