@@ -70,7 +70,7 @@ INHERITANCE = [
     pytest.param(  # coordination of subjects + raising through passive "expected"
         "Rubio/PROPN/5/nsubj:pass and/CCONJ/3/cc Lavrov/PROPN/1/conj are/be/AUX/5/aux:pass "
         "expected/expect/VERB/0/root/" + PASS + " to/PART/7/mark meet/VERB/5/xcomp/" + INF + " ./PUNCT/5/punct",
-        "meet", "CONSULT", ["Rubio", "Lavrov"], ["Rubio", "Lavrov"], id="raising-coordination"),
+        "meet", "AGREE", ["Rubio", "Lavrov"], ["Rubio", "Lavrov"], id="raising-coordination"),  # future meeting
     pytest.param(  # subject control
         "Iran/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark close/VERB/2/xcomp/" + INF
         + " the/DET/6/det strait/NOUN/4/obj ./PUNCT/2/punct",

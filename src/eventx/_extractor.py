@@ -346,7 +346,8 @@ class Extractor:
         negated, modality = frame_negated(frame), frame_modality(frame)
         event_type = self.ontology.coded_type(frame.type, modality, negated, unless=frame_unless(frame),
                                                 halted=frame_halted(frame), joint=frame_joint(frame, who))
-        whom, place = partners_and_place(event_type, whom, place)
+        # a place is never the partner of a meeting, also of one coded as a commitment (future → AGREE)
+        whom, place = partners_and_place(frame.type, whom, place)
         if (place is not None and event_type in PLACE_TARGET_TYPES and not any(is_actor(n) for n in whom)
                 and not inside(place, whom)):
             whom += [n for n in (named_place(place, frame),) if n is not None and n not in whom]

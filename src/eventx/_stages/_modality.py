@@ -16,7 +16,8 @@ from __future__ import annotations
 from eventx import _grammar as g
 from eventx._graph import Node
 from eventx._stages._frames import Frame
-from eventx._stages._roles import coordinated_actors, halting_verb
+from eventx._stages._noun_roles import halting_verb
+from eventx._stages._roles import coordinated_actors
 
 __all__ = ["frame_halted", "frame_joint", "frame_modality", "frame_negated", "frame_unless"]
 

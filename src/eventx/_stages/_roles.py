@@ -13,14 +13,15 @@ from collections.abc import Callable
 
 from eventx import _grammar as g
 from eventx._graph import Node, no_time
-from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
+from eventx._kinds import DEMONYMS
 from eventx._spans import expand_conjuncts, is_misread_verb
 from eventx._stages._clauses import is_measure, is_passive, nominal, subjects_of
 from eventx._stages._complements import complement_targets
 from eventx._stages._frames import Frame, eventive_noun
+from eventx._stages._noun_roles import agrees, nominal_roles, support_verb
 from eventx._stages._targets import coded_targets, is_actor
 
-__all__ = ["agentless_noun", "frame_roles", "inherited_subject", "undergoer_subject"]
+__all__ = ["frame_roles", "inherited_subject", "undergoer_subject"]
 
 #: Words that head an object phrase only when a parser split "more than N people".
 COMPARATIVE_QUANTIFIERS = frozenset({"more", "less", "fewer", "over", "up"})
@@ -257,100 +258,6 @@ def undergoer_subject(frame: Frame, verb: Node) -> bool:
     return frame.type is None and (lemma in g.NO_AGENT_VERBS or lemma in g.UNDERGOER_SUBJECT_VERBS)
 
 
-#: Possessive pronouns and the personal pronoun whose agreement they follow.
-POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
-
-
-def governing_verb(noun: Node) -> Node | None:
-    """The verb whose object ``noun`` is, directly or through a modifier
-    ("*launched* a mediation effort", "*gave* 5 million dollars of aid")."""
-    node = noun
-    for _ in range(3):
-        governor = node.governor
-        if governor is None or node.base_rel not in ("obj", "nmod", "compound", "obl"):
-            return None
-        if governor.upos == "VERB":
-            # "went *on* strike" supports the noun, "suspended aid *after* the coup" does not
-            supported = node.base_rel != "obl" or node.case_lemma() in g.SUPPORT_OBLIQUE_PREPOSITIONS
-            return governor if supported else None
-        node = governor
-    return None
-
-
-def support_verb(noun: Node) -> Node | None:
-    """The light or aspectual verb above an eventive noun ("*held* talks", "*continued*
-    their strike"), if the verb above it is one."""
-    verb = governing_verb(noun)
-    return verb if verb is not None and (verb.lemma.lower() in g.LIGHT_VERBS | g.ASPECTUAL_VERBS
-                                         or halting_verb(verb)) else None
-
-
-def halting_verb(verb: Node, noun: Node | None = None) -> bool:
-    """A verb that stops the event its object names ("*suspended* aid", "*broke off*
-    talks"); with ``noun``, also not one it merely concludes ("*ended* their talks")."""
-    lemma = verb.lemma.lower()
-    if noun is not None and noun.lemma.lower() in g.HALTING_EXCEPTIONS.get(lemma, ()):
-        return False
-    return lemma in g.HALTING_VERBS or any(f"{lemma} {p.lemma.lower()}" in g.HALTING_VERBS
-                                           for p in verb.kids("compound:prt"))
-
-
-def _possessor(noun: Node, poss: Node) -> Node:
-    """A possessive pronoun on an eventive noun stands for the subject of the verb
-    above it when they agree: "the ILO reiterated *its* demand" → the ILO."""
-    personal = POSSESSIVE_PRONOUNS.get(poss.text.lower())
-    verb = governing_verb(noun) if personal else None
-    subjects = [s for s in subjects_of(verb) if s.upos in ("PROPN", "NOUN")] if verb is not None else []
-    if personal and subjects and _agrees(personal, subjects[0]):
-        return subjects[0]
-    return poss
-
-
-def _modifier_actors(noun: Node) -> list[Node]:
-    """Actors named by modifiers of an eventive noun: a nationality adjective
-    ("*Palestinian* riots") or a name compound that is not a city ("*US-Russia*
-    discussions"; "the *Paris* meeting" names a place)."""
-    return [c for c in noun.children
-            if (c.deprel == "amod" and c.lemma.lower() in DEMONYMS)
-            or (c.deprel == "compound" and c.upos == "PROPN" and not is_city(c.text))]
-
-
-def _argument_hosts(noun: Node, is_time: Callable[[Node], bool]) -> list[Node]:
-    """The words whose modifiers are an eventive noun's arguments: the noun, the eventive
-    noun it is a compound of (the partners of "mediation *efforts* between X and Y"
-    belong to *mediation*), and a time word a parser hung the arguments on ("talks on
-    *Saturday* between X and Y")."""
-    head = noun.governor
-    hosts = [noun, head] if noun.deprel == "compound" and head is not None and eventive_noun(head) else [noun]
-    return hosts + [c for h in hosts for c in h.children if c.base_rel == "nmod" and is_time(c)]
-
-
-def agentless_noun(noun: Node) -> bool:
-    """An eventive noun whose PropBank roleset has no agent ("the Nikkei's *fall*",
-    "the *death* of three soldiers"): its possessor undergoes the event."""
-    roleset = g.NOUN_ROLESETS.get(noun.lemma.lower())
-    return roleset is not None and not roleset[1]
-
-
-def _nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) -> tuple[list[Node], list[Node]]:
-    possessors = [_possessor(noun, p) if p.upos == "PRON" else p for p in noun.kids("nmod:poss")]
-    who: list[Node] = [] if agentless_noun(noun) else possessors
-    whom: list[Node] = list(possessors) if agentless_noun(noun) else []
-    for child in (c for host in _argument_hosts(noun, is_time) for c in host.children):
-        if child.base_rel != "nmod" or child.deprel == "nmod:poss" or not nominal(child):
-            continue
-        role = g.NOUN_ARGUMENT_PREPOSITIONS.get(child.case_lemma() or "")
-        if role == "who":
-            who.append(child)
-        elif role == "whom":
-            whom.append(child)
-    if agentless_noun(noun):
-        whom += [m for m in _modifier_actors(noun) if m not in whom]
-    elif not who:
-        who = _modifier_actors(noun)
-    return who, whom
-
-
 def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tuple[list[Node], list[Node]]:
     """The heads of the *who* and *whom* phrases of ``frame`` (before coordination is expanded).
 
@@ -370,7 +277,7 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tupl
     # the eventive nouns of the trigger ("held *talks* with X", "the *meeting* between X and Y")
     for noun in frame.trigger:
         if noun.upos == "NOUN":
-            noun_who, noun_whom = _nominal_roles(frame, noun, is_time)
+            noun_who, noun_whom = nominal_roles(frame, noun, is_time)
             acting = who or (subjects_of(support) if support is not None else [])
             if acting:
                 # the verb's subject acts: "accepted demands *from Shona rebels*", "launched a
@@ -418,17 +325,6 @@ def _coordinated_nationalities(noun: Node) -> bool:
     return len(nationalities) > 1 and any(m.kids("cc") for m in nationalities[1:])
 
 
-def _agrees(lemma: str, antecedent: Node) -> bool:
-    """Whether the personal pronoun ``lemma`` can stand for ``antecedent``."""
-    number = antecedent.feats.get("Number", "Sing")
-    if lemma in ("he", "she"):
-        return number == "Sing" and antecedent.upos in ("PROPN", "NOUN")
-    if lemma == "it":
-        return number == "Sing"
-    # "they" also stands for collective nouns ("the government said they…")
-    return lemma == "they" and (number == "Plur" or antecedent.lemma.lower() in ORG_WORDS)
-
-
 def resolve_reported_pronoun(node: Node) -> Node:
     """A third-person subject pronoun in a clause reported or intended by its sentence's
     subject stands for that subject: "*Syria* says *it* is willing to withdraw",
@@ -442,6 +338,6 @@ def resolve_reported_pronoun(node: Node) -> Node:
         governor = clause.governor
         subjects = [s for s in subjects_of(governor) if s.upos in ("PROPN", "NOUN")]
         if subjects:
-            return subjects[0] if _agrees(node.lemma.lower(), subjects[0]) else node
+            return subjects[0] if agrees(node.lemma.lower(), subjects[0]) else node
         clause = governor
     return node
