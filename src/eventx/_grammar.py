@@ -6,12 +6,11 @@ structural half of the rules, the word tables the lexical half.
 
 from __future__ import annotations
 
-import json
-from importlib import resources
+from eventx._tables import load_table
 
-_DATA = json.loads((resources.files("eventx") / "data" / "grammar.json").read_text(encoding="utf-8"))
+_DATA = load_table("grammar.json")
 #: Derived from the PropBank frames by ``python -m eventx.training propbank`` (CC BY-SA 4.0).
-_PROPBANK = json.loads((resources.files("eventx") / "data" / "propbank.json").read_text(encoding="utf-8"))
+_PROPBANK = load_table("propbank.json")
 
 NON_EVENT_VERBS = frozenset(_DATA["non_event_verbs"])
 LIGHT_VERBS = frozenset(_DATA["light_verbs"])

@@ -6,15 +6,14 @@ word tables of ``eventx/data/kinds.json``.
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 from typing import Any
 
 from eventx._graph import Node
+from eventx._tables import load_table
 
 __all__ = ["entity_kind", "geonames", "is_city", "is_place_name", "may_need_entity_tags", "ner_kind"]
 
-_TABLES = json.loads((resources.files("eventx") / "data" / "kinds.json").read_text(encoding="utf-8"))
+_TABLES = load_table("kinds.json")
 PERSON_TITLES = frozenset(_TABLES["person_titles"])
 PERSON_NOUNS = frozenset(_TABLES["person_nouns"])
 ORG_WORDS = frozenset(_TABLES["org_words"])

@@ -14,18 +14,17 @@ otherwise never borrowed. Places are never the partners of meetings and cooperat
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from importlib import resources
 
 from eventx import _grammar as g
 from eventx._graph import Node
 from eventx._kinds import is_city, is_place_name, ner_kind
 from eventx._stages._frames import Frame
+from eventx._tables import load_table
 
 __all__ = ["frame_place", "inside", "partners_and_place"]
 
-_DATA = json.loads((resources.files("eventx") / "data" / "places.json").read_text(encoding="utf-8"))
+_DATA = load_table("places.json")
 ARGUMENT_PLACE_PREPOSITIONS = frozenset(_DATA["argument_place_prepositions"])
 ARGUMENT_OBLIQUE_PREPOSITIONS = frozenset(_DATA["argument_oblique_prepositions"])
 SUPERLATIVE_ADVERBS = frozenset(_DATA["superlative_adverbs"])

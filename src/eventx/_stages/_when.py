@@ -17,12 +17,10 @@ way ("met on Thursday" → the previous Thursday, "will meet on Thursday" → th
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-
 from eventx import _grammar as g
 from eventx._graph import Node, Sentence
 from eventx._stages._frames import Frame
+from eventx._tables import load_table
 from eventx._types import TimeExpression
 
 __all__ = ["TimeIndex", "clause_tense"]
@@ -32,7 +30,7 @@ ANCHORING_TYPES = frozenset({"DATE", "TIME"})
 #: How many governors up a time expression may look for its frame.
 MAX_CLIMB = 3
 
-_TABLES = json.loads((resources.files("eventx") / "data" / "time_anchors.json").read_text(encoding="utf-8"))
+_TABLES = load_table("time_anchors.json")
 BOUNDARY_PREPOSITIONS = frozenset(_TABLES["boundary_prepositions"])
 RANGE_END_PREPOSITIONS = frozenset(_TABLES["range_end_prepositions"])
 NAME_RELATIONS = frozenset(_TABLES["name_relations"])
