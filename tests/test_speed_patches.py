@@ -233,3 +233,29 @@ def test_odd_inputs_identical_with_and_without(extractor, patches_restored):
     (fast_conllu, fast_events), (slow_conllu, slow_events) = _both_ways(extractor, texts, [None] * len(texts))
     assert fast_conllu == slow_conllu
     assert fast_events == slow_events
+
+
+# -- no optimizers at load -------------------------------------------------------------
+
+NO_TRAINING_SCRIPT = """
+import sys, eventx
+from stanza.models.common import utils
+before = (utils.get_optimizer, utils.get_split_optimizer)
+eventx.Extractor().pipeline
+assert (utils.get_optimizer, utils.get_split_optimizer) == before, "stanza's functions were not restored"
+print("torch._dynamo" in sys.modules)
+"""
+
+
+@pytest.mark.model
+def test_loading_builds_no_training_optimizers():
+    """stanza's tokenizer and tagger would build Adam optimizers at load, importing
+    torch._dynamo (seconds of cold start); the load skips them and restores stanza's
+    functions afterwards."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", NO_TRAINING_SCRIPT], capture_output=True, text=True, timeout=600,
+                          check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "False"

@@ -16,8 +16,11 @@ The network is never touched here (``download_method=None``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import threading
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -72,6 +75,34 @@ def _quiet_stanza() -> None:
     logging.getLogger("stanza").setLevel(logging.WARNING)
 
 
+_OPTIMIZER_PATCH_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _no_training_optimizer() -> Iterator[None]:
+    """While the pipeline loads, stanza builds no optimizers.
+
+    stanza's tokenizer and tagger build their Adam optimizers when they load, even
+    for prediction, and torch's optimizer constructor imports ``torch._dynamo``:
+    about 1.5 s of a cold start, for objects used only to train, which a pipeline
+    never does. So ``get_optimizer`` returns ``None`` and ``get_split_optimizer`` an
+    empty dict (what stanza iterates over) while it loads. Functions stanza does not
+    have are left alone.
+    """
+    from stanza.models.common import utils
+
+    stubs = {"get_optimizer": lambda *args, **kwargs: None, "get_split_optimizer": lambda *args, **kwargs: {}}
+    with _OPTIMIZER_PATCH_LOCK:  # two pipelines loading at once must not save each other's stubs
+        originals = {name: getattr(utils, name) for name in stubs if callable(getattr(utils, name, None))}
+        for name in originals:
+            setattr(utils, name, stubs[name])
+        try:
+            yield
+        finally:
+            for name, function in originals.items():
+                setattr(utils, name, function)
+
+
 def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any) -> Any:
     """Build the stanza pipeline (imports stanza on first use only).
 
@@ -89,8 +120,9 @@ def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any
     if model_dir is None:
         stanza_dir = os.environ.get("STANZA_RESOURCES_DIR", str(Path.home() / "stanza_resources"))
         try:
-            return stanza.Pipeline(lang="en", dir=stanza_dir, processors=processors + ",ner",
-                                   download_method=None, logging_level="ERROR", device=device, **options)
+            with _no_training_optimizer():
+                return stanza.Pipeline(lang="en", dir=stanza_dir, processors=processors + ",ner",
+                                       download_method=None, logging_level="ERROR", device=device, **options)
         except Exception as exc:  # stanza raises FileNotFoundError, KeyError, RuntimeError… here
             raise ModelError(f"stanza's English models could not be loaded from {stanza_dir} ({exc}). "
                              "Run `eventx download` on a machine with internet access first.") from exc
@@ -102,12 +134,13 @@ def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any
         kwargs["ner_pretrain_path"] = pretrain_path
     resources_file = bundled_model_dir() / "resources.json"
     try:
-        return stanza.Pipeline(
-            lang="en", dir=str(model_dir), processors=",".join(paths), download_method=None,
-            resources_filepath=str(resources_file), allow_unknown_language=True,
-            logging_level="ERROR", device=device, pos_pretrain_path=pretrain_path, depparse_pretrain_path=pretrain_path,
-            tokenize_no_ssplit=False, **kwargs, **options,
-        )
+        with _no_training_optimizer():
+            return stanza.Pipeline(
+                lang="en", dir=str(model_dir), processors=",".join(paths), download_method=None,
+                resources_filepath=str(resources_file), allow_unknown_language=True,
+                logging_level="ERROR", device=device, pos_pretrain_path=pretrain_path,
+                depparse_pretrain_path=pretrain_path, tokenize_no_ssplit=False, **kwargs, **options,
+            )
     except Exception as exc:
         raise ModelError(f"the models in {model_dir} could not be loaded ({type(exc).__name__}: {exc}). "
                          "The files may be corrupt, from an incompatible stanza version, or trained with word vectors "
