@@ -62,3 +62,9 @@ def only(events, lemma):
     found = [e for e in events if e.trigger.lemma == lemma]
     assert len(found) == 1, f"expected one {lemma!r} event, got {[e.trigger.lemma for e in events]}"
     return found[0]
+
+
+def roles_of(extractor, parse, lemma):
+    """``(who texts, whom texts)`` of the single ``lemma`` event of a gold parse (``conllu`` line format)."""
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    return [p.text for p in event.who], [p.text for p in event.whom]
