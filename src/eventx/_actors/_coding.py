@@ -18,20 +18,18 @@ it, places are coded by country names only. Indexes are built once, on first use
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable
-from importlib import resources
 from typing import Any
 
 import attrs
 
 from eventx._kinds import geonames
+from eventx._tables import load_table
 
 __all__ = ["ActorCode", "PlaceCode", "code_actor", "code_place", "is_country_word"]
 
-_DATA = resources.files("eventx") / "data"
-_SECTORS = json.loads((_DATA / "sectors.json").read_text(encoding="utf-8"))
+_SECTORS = load_table("sectors.json")
 
 #: Longest phrase (in words) looked up in the tables ("Democratic Republic of the Congo").
 MAX_PHRASE = 5
@@ -93,7 +91,7 @@ def _words(text: str) -> list[str]:
 def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, list[float]]]:
     """(lower-case names, demonyms and spellings → code; all-capital abbreviations → code;
     regional demonyms → code; centroids)."""
-    table = json.loads((_DATA / "countries.json").read_text(encoding="utf-8"))
+    table = load_table("countries.json")
     hand = table["hand_added"]
     lower: dict[str, str] = {}
     upper: dict[str, str] = {}

@@ -12,11 +12,10 @@ import bisect
 import datetime as dt
 import functools
 import hashlib
-import json
 import re
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from eventx._tables import load_table
 from eventx._time import coerce_reference_date
 
 if TYPE_CHECKING:
@@ -33,8 +32,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 @functools.cache
 def _table() -> dict[str, Any]:
-    text = (resources.files("eventx") / "data" / "plover_record.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return load_table("plover_record.json")
 
 
 @functools.cache

@@ -18,14 +18,14 @@ and its answer can be explained word by word.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from importlib import resources
+
+from eventx._tables import load_table
 
 __all__ = ["looks_english"]
 
-_DATA = json.loads((resources.files("eventx") / "data" / "language.json").read_text(encoding="utf-8"))
+_DATA = load_table("language.json")
 
 #: The commonest English function words.
 ENGLISH_WORDS: frozenset[str] = frozenset(_DATA["english"])
