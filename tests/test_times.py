@@ -38,6 +38,9 @@ ABSOLUTE = [
     ("Saturday, April 25, 1998 was cold.", ("Saturday, April 25, 1998", "1998-04-25", "DATE")),
     ("He was born in nineteen ninety-six.", ("nineteen ninety-six", "1996", "DATE")),
     ("They met on May 5.", ("May 5", "2013-05-05", "DATE")),
+    # after a month and a day, a year before 1500 is still a year
+    ("Columbus landed on October 12, 1492.", ("October 12, 1492", "1492-10-12", "DATE")),
+    ("The battle was fought on 14 October 1066.", ("14 October 1066", "1066-10-14", "DATE")),
 ]
 
 
@@ -225,6 +228,7 @@ FALSE_POSITIVES = [
     ("The company raised its quarterly dividend.", "quarterly"),
     ("The 6-year-old boy returned.", "6-year-old"),
     ("He sold 2000 shares.", "2000"),
+    ("In October 1200 workers left.", "1200"),  # no day: an amount, not the year 1200
 ]
 
 

@@ -16,6 +16,7 @@ import attrs
 from . import _lexicon as lx
 from ._accept import ACCEPT, is_prenominal_adverb
 from ._candidate import Candidate
+from ._prefilter import folded, needed_words
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -35,6 +36,9 @@ MON = (
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|:\d)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%])"
+# after a month and a day any four-digit number is a year ("October 12, 1492"); elsewhere
+# years before 1500 are left alone, as "1200 workers" is more often an amount
+DATE_YEAR = r"(?:1\d\d\d|20\d\d)(?![\d%])"
 SHORT_YEAR = r"'\d\d(?![\d%])"
 # "nineteen ninety-four", "twenty oh-one": years read out in broadcast transcripts
 _SPOKEN_LO = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -74,9 +78,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", B + r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?)?" + E),
     ("numeric", B + r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})" + E),
     ("mdy", B + rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<mod>{MOD})\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})"
-        rf"(?:,?\s+(?P<year>{YEAR}))?" + E),
+        rf"(?:,?\s+(?P<year>{DATE_YEAR}))?" + E),
     ("dmy", B + rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
-        rf"(?:,?\s+(?P<year>{YEAR}))?" + E),
+        rf"(?:,?\s+(?P<year>{DATE_YEAR}))?" + E),
     ("month", B + rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<rel>{REL_NOTHE})\s+)?(?P<mon>{MON})"
         rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<syear>{SHORT_YEAR})|(?P<spoken>{SPOKEN_YEAR}))"
         rf"|\s+(?P<relyear>(?i:this|last|next))\s+year)?" + E),
@@ -134,6 +138,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:\s+(?P<year>{YEAR}))?" + E),
 ]
 _COMPILED = [(kind, re.compile(rx), prio) for prio, (kind, rx) in enumerate(_PATTERNS)]
+#: Per pattern, words one of which each match contains (``None``: unknown); a text
+#: without any of them is not scanned for that pattern (:mod:`._prefilter`).
+_NEEDED = [needed_words(rx) for _, rx in _PATTERNS]
 
 _DAY_CONNECTIVE = re.compile(r"(?P<day>(?i:the\s+day))\s+(?i:before|after)$")
 _CLAUSE_AFTER = re.compile(r"\s+(?!(?i:yesterday|tomorrow)\b)[A-Za-z]")
@@ -151,10 +158,17 @@ def _day_before_clause(c: Candidate, text: str) -> Candidate:
 _HYPHEN_AFTER_NUM = re.compile(rf"(?:\s*{FRAC})?-")
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """All accepted, non-overlapping candidate spans of ``text`` in order."""
+def find_candidates(text: str, *, prefilter: bool = True) -> list[Candidate]:
+    """All accepted, non-overlapping candidate spans of ``text`` in order.
+
+    ``prefilter=False`` scans the text with every pattern, also those whose needed
+    words it lacks (the same candidates, slower: for the tests).
+    """
     found: list[Candidate] = []
-    for kind, rx, prio in _COMPILED:
+    low = folded(text) if prefilter else None
+    for (kind, rx, prio), needed in zip(_COMPILED, _NEEDED):
+        if low is not None and needed is not None and not any(word in low for word in needed):
+            continue
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue
