@@ -12,8 +12,8 @@ INF = "VerbForm=Inf"
 PLACES = [
     pytest.param(  # the place of the subject, when the event has none of its own
         "A/DET/2/det court/NOUN/5/nsubj in/ADP/4/case Moscow/PROPN/2/nmod sentenced/sentence/VERB/0/root/" + PAST
-        + " the/DET/7/det activist/NOUN/5/obj ./PUNCT/5/punct", "sentence", "Moscow", None,
-        id="place-of-subject"),
+        + " the/DET/7/det activist/NOUN/5/obj ./PUNCT/5/punct", "sentence", "Moscow", ["the activist"],
+        id="place-of-subject"),  # ... and the subject's place is no target of an event with a recipient
     pytest.param(  # the venue of an eventive noun in a temporal oblique
         "Vance/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " Europe/PROPN/2/obj during/ADP/6/case a/DET/6/det "
         "speech/NOUN/2/obl at/ADP/11/case the/DET/11/det Munich/PROPN/11/compound Security/PROPN/11/compound "
@@ -22,7 +22,11 @@ PLACES = [
     pytest.param(  # a place noun taken as a target: the named place inside it is where
         "Gunmen/gunman/NOUN/2/nsubj killed/kill/VERB/0/root/" + PAST + " 30/NUM/4/nummod people/person/NOUN/2/obj "
         "at/ADP/7/case a/DET/7/det mosque/NOUN/2/obl in/ADP/9/case Peshawar/PROPN/7/nmod ./PUNCT/2/punct",
-        "kill", "Peshawar", None, id="place-inside-a-target"),
+        "kill", "Peshawar", ["30 people"], id="place-inside-a-setting"),  # the mosque is the setting, no target
+    pytest.param(  # "at" after a verb with no actor for its object is the target
+        "Soldiers/soldier/NOUN/2/nsubj fired/fire/VERB/0/root/" + PAST + " shots/shot/NOUN/2/obj at/ADP/6/case "
+        "the/DET/6/det embassy/NOUN/2/obl ./PUNCT/2/punct", "fire", None, ["shots", "the embassy"],
+        id="at-phrase-as-target"),
     pytest.param(  # the event's own place comes first
         "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " protesters/protester/NOUN/2/obj in/ADP/5/case "
         "Paris/PROPN/2/obl outside/ADP/8/case the/DET/8/det embassy/NOUN/3/nmod ./PUNCT/2/punct",
@@ -35,6 +39,14 @@ PLACES = [
         "Rubio/PROPN/2/nsubj visited/visit/VERB/0/root/" + PAST + " Beijing/PROPN/2/obj ,/PUNCT/7/punct where/ADV/7/advmod/PronType=Rel "
         "he/PRON/7/nsubj met/meet/VERB/3/acl:relcl/" + PAST + " Xi/PROPN/7/obj ./PUNCT/2/punct",
         "meet", "Beijing", ["Xi"], id="where-clause-on-object"),
+    pytest.param(  # a where-clause the parser hung on the verb after a comma (advcl): the place before the comma
+        "Macron/PROPN/2/nsubj visited/visit/VERB/0/root/" + PAST + " Beijing/PROPN/2/obj ,/PUNCT/7/punct "
+        "where/ADV/7/advmod/PronType=Rel he/PRON/7/nsubj met/meet/VERB/2/advcl/" + PAST + " Xi/PROPN/9/compound "
+        "Jinping/PROPN/7/obj ./PUNCT/2/punct", "meet", "Beijing", ["Xi Jinping"], id="where-clause-as-adverbial"),
+    pytest.param(  # a subordinate where-clause with no place before it places nothing
+        "He/PRON/2/nsubj met/meet/VERB/0/root/" + PAST + " Xi/PROPN/2/obj where/ADV/6/advmod he/PRON/6/nsubj "
+        "lives/live/VERB/2/advcl/Mood=Ind|Tense=Pres|VerbForm=Fin ./PUNCT/2/punct", "meet", None, ["Xi"],
+        id="where-clause-without-antecedent"),
     pytest.param(  # a visited city is where a CONSULT happens, never its partner
         "Rubio/PROPN/2/nsubj visited/visit/VERB/0/root/" + PAST + " Beijing/PROPN/2/obj ./PUNCT/2/punct",
         "visit", "Beijing", [], id="visited-city-is-where"),
@@ -105,3 +117,38 @@ def test_where(extractor, parse, lemma, where, whom):
     assert (event.where.text if event.where else None) == where
     if whom is not None:
         assert [p.text for p in event.whom] == whom
+
+
+def _with_entities(text: str, tags: dict[str, str]) -> str:
+    """CoNLL-U ``text`` with entity tags (``ner=`` in MISC) on the words in ``tags``."""
+    rows = []
+    for row in text.split("\n"):
+        cols = row.split("\t")
+        if len(cols) == 10 and cols[1] in tags:
+            tag = f"ner={tags[cols[1]]}"
+            cols[9] = tag if cols[9] == "_" else f"{cols[9]}|{tag}"
+        rows.append("\t".join(cols))
+    return "\n".join(rows)
+
+
+# (gold parse, entity tags, trigger lemma, expected where text, expected whom texts)
+TAGGED = [
+    pytest.param(  # the object of a meeting verb is a partner even when the entity tagger calls it a place
+        "Macron/PROPN/2/nsubj met/meet/VERB/0/root/" + PAST + " Xi/PROPN/4/compound Jinping/PROPN/2/obj ./PUNCT/2/punct",
+        {"Xi": "B-LOC", "Jinping": "E-LOC"}, "meet", None, ["Xi Jinping"], id="person-tagged-as-place"),
+    pytest.param(  # a place the meeting is in stays the place
+        "Macron/PROPN/2/nsubj met/meet/VERB/0/root/" + PAST + " Xi/PROPN/2/obj at/ADP/6/case the/DET/6/det "
+        "Kremlin/PROPN/2/obl ./PUNCT/2/punct", {"Kremlin": "S-FAC"}, "meet", "the Kremlin", ["Xi"],
+        id="facility-oblique-is-where"),
+    pytest.param(  # a visited place tagged as one is where
+        "Macron/PROPN/2/nsubj toured/tour/VERB/0/root/" + PAST + " the/DET/5/det Gaza/PROPN/5/compound "
+        "Strip/PROPN/2/obj ./PUNCT/2/punct", {"Gaza": "B-LOC", "Strip": "E-LOC"}, "tour", "the Gaza Strip", [],
+        id="visited-place-is-where"),
+]
+
+
+@pytest.mark.parametrize(("parse", "tags", "lemma", "where", "whom"), TAGGED)
+def test_where_with_entity_tags(extractor, parse, tags, lemma, where, whom):
+    event = only(extractor.extract_document(_with_entities(conllu(parse), tags)), lemma)
+    assert (event.where.text if event.where else None) == where
+    assert [p.text for p in event.whom] == whom

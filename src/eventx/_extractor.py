@@ -348,8 +348,10 @@ class Extractor:
                                                 halted=frame_halted(frame), joint=frame_joint(frame, who))
         # a place is never the partner of a meeting, also of one coded as a commitment (future → AGREE)
         whom, place = partners_and_place(frame.type, whom, place)
+        # ... nor is the place of the actor the target of an event that has a recipient
+        # ("A court *in Moscow* sentenced the activist")
         if (place is not None and event_type in PLACE_TARGET_TYPES and not any(is_actor(n) for n in whom)
-                and not inside(place, whom)):
+                and not inside(place, whom) and not (whom and inside(place, who))):
             whom += [n for n in (named_place(place, frame),) if n is not None and n not in whom]
         return Event(
             type=event_type,

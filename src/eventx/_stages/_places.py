@@ -3,13 +3,14 @@
 A locative oblique or nominal modifier of one of the frame's own hosts ("met *in
 Paris*", "talks *in Riyadh*", "*at* the Munich Security Conference", "*near* the
 town of Goma"), a place-name compound of an eventive noun ("the *Paris* meeting"),
-or the noun a "where"-clause modifies ("the city *where* they met"), or the named
-destination of the motion a purpose clause or purpose noun serves ("flew *to Paris*
-to meet…", "will travel *to Riyadh* for talks"), else the place of one of the event's
-own arguments ("A court *in Moscow* sentenced…", "during a speech *at the Munich
-Security Conference*"). A place attached to another predicate of the sentence is
-otherwise never borrowed. Places are never the partners of meetings and cooperation
-(:func:`partners_and_place`).
+or the noun a "where"-clause modifies ("the city *where* they met", "visited *Beijing*,
+where he met Xi"), or the named destination of the motion a purpose clause or purpose
+noun serves ("flew *to Paris* to meet…", "will travel *to Riyadh* for talks"), else
+the place of one of the event's own arguments ("A court *in Moscow* sentenced…",
+"during a speech *at the Munich Security Conference*"). A place attached to another
+predicate of the sentence is otherwise never borrowed. Places are never the partners
+of meetings and cooperation, nor is the setting of an action on an actor its target
+("killed 30 people *at a mosque*", :func:`partners_and_place`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from eventx import _grammar as g
 from eventx._graph import Node
 from eventx._kinds import is_city, is_place_name, ner_kind
 from eventx._stages._frames import Frame
+from eventx._stages._targets import is_actor
 from eventx._tables import load_table
 
 __all__ = ["frame_place", "inside", "partners_and_place"]
@@ -35,6 +37,7 @@ TRAVEL_WORDS = frozenset(_DATA["travel_words"])
 PLACE_NEVER_PARTNER_TYPES = frozenset(_DATA["place_never_partner_types"])
 PLACE_KINDS = frozenset(_DATA["place_kinds"])
 VISIT_VERBS = frozenset(_DATA["visit_verbs"])
+SETTING_PREPOSITIONS = frozenset(_DATA["setting_prepositions"])
 
 #: Relations under which a locative phrase hangs from its predicate.
 LOCATIVE_RELS = frozenset({"obl", "obl:lmod", "nmod", "obl:npmod"})
@@ -80,13 +83,37 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
             if child.deprel == "compound" and child.upos == "PROPN" and is_city(child.text):
                 return child
     clause = frame.verb or frame.anchor
-    if clause.deprel == "acl:relcl" and clause.governor is not None \
-            and any(c.lemma.lower() == "where" for c in clause.children if c.base_rel == "advmod"):
-        return clause.governor
+    antecedent = _where_antecedent(clause)
+    if antecedent is not None:
+        return antecedent
     place = _destination(clause, is_time)
     if place is None:
         place = _argument_place(hosts, frame, is_time, participants)
     return place
+
+
+def _where_antecedent(clause: Node) -> Node | None:
+    """The place a relative *where*-clause modifies: "the city *where* they met" (UD
+    ``acl:relcl``), also when the parser hung a clause after a comma on the verb instead
+    ("visited *Beijing*, where he met Xi" as ``advcl``): then the place phrase of that
+    verb that ends right before the comma."""
+    governor = clause.governor
+    if governor is None or not any(c.lemma.lower() == "where" for c in clause.kids("advmod")):
+        return None
+    if clause.deprel == "acl:relcl":
+        return governor
+    sentence = clause.sentence
+    if clause.base_rel != "advcl" or sentence is None:
+        return None
+    opening = sentence.subtree(clause)[0]
+    if opening.text != "," or opening.index == 0:
+        return None
+    before = sentence.nodes[opening.index - 1]
+    for phrase in governor.children:
+        if (phrase.base_rel in ("obj", "obl") and phrase is not clause and _place_like(phrase)
+                and max(n.index for n in sentence.subtree(phrase)) == before.index):
+            return phrase
+    return None
 
 
 def _travel_destination(hosts: list[Node], frame: Frame, is_time: Callable[[Node], bool],
@@ -168,7 +195,8 @@ def _superlative(node: Node) -> bool:
 
 
 def partners_and_place(event_type: str | None, whom: list[Node], place: Node | None) -> tuple[list[Node], Node | None]:
-    """Move places out of the partners of meetings and cooperation.
+    """Move places out of the partners of meetings and cooperation, and settings out of
+    any event's partners ("killed 30 people *at a mosque*", :func:`_setting`).
 
     "Rubio visited *Beijing*" is a CONSULT at Beijing, not with it (PLOVER: the
     recipient of a visit is its host, an actor). A city, a place noun or a name of
@@ -183,6 +211,7 @@ def partners_and_place(event_type: str | None, whom: list[Node], place: Node | N
         whom: The partner heads.
         place: The place head found so far, or ``None``.
     """
+    whom = [n for n in whom if not _setting(n)]
     if event_type not in PLACE_NEVER_PARTNER_TYPES:
         return whom, place
     origins = [n for n in whom if _is_origin(n)]
@@ -190,6 +219,15 @@ def partners_and_place(event_type: str | None, whom: list[Node], place: Node | N
     if not places:
         return [n for n in whom if n not in origins], place
     return [n for n in whom if n not in places and n not in origins], place if place is not None else places[0]
+
+
+def _setting(node: Node) -> bool:
+    """A place phrase after a verb that already has an actor for its object: "killed 30
+    people *at a mosque*" (the setting, ``setting_prepositions``), unlike "fired *at
+    the crowd*" or "threw stones *at the embassy*", where the phrase is the target."""
+    governor = node.governor
+    return (governor is not None and node.base_rel == "obl" and node.case_lemma() in SETTING_PREPOSITIONS
+            and _known_place(node) and any(is_actor(o) for o in governor.kids("obj")))
 
 
 def _is_origin(node: Node) -> bool:
@@ -207,11 +245,14 @@ def _is_location(node: Node) -> bool:
         return node.lemma.lower() in g.PLACE_NOUNS
     if node.upos != "PROPN":
         return False
-    if ner_kind(node) in PLACE_KINDS:
-        return True
     governor = node.governor
-    gone_to = (governor is not None and governor.lemma.lower() in VISIT_VERBS | g.MOTION_VERBS
-               and (node.base_rel == "obj" or node.base_rel == "obl" and node.case_lemma() in DESTINATION_PREPOSITIONS))
+    visited = governor is not None and governor.lemma.lower() in VISIT_VERBS | g.MOTION_VERBS
+    if ner_kind(node) in PLACE_KINDS:
+        # one meets people and hosts them; a place is the object only of a visit: "met
+        # *Xi Jinping*" is a partner even when the entity tagger calls the name a place
+        return visited or node.base_rel != "obj" or is_place_name(node.text)
+    gone_to = visited and (node.base_rel == "obj" or node.base_rel == "obl"
+                           and node.case_lemma() in DESTINATION_PREPOSITIONS)
     # a visited country stays the host, the recipient PLOVER codes for a visit
     return gone_to and is_city(node.text)
 
