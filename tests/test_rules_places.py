@@ -102,6 +102,16 @@ PLACES = [
     pytest.param(  # a journey happens at its destination
         "The/DET/2/det plane/NOUN/4/nsubj:pass was/AUX/4/aux:pass flown/fly/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass "
         "to/ADP/6/case Toulouse/PROPN/4/obl ./PUNCT/4/punct", "fly", "Toulouse", None, id="destination-of-a-journey"),
+    pytest.param(  # a journey carried by a light verb: the verb hosts the noun's destination
+        "A380/PROPN/2/nsubj makes/make/VERB/0/root/Mood=Ind|Tense=Pres|VerbForm=Fin maiden/ADJ/4/amod "
+        "flight/NOUN/2/obj to/ADP/6/case US/PROPN/2/obl", "flight", "US", None, id="destination-on-a-light-verb"),
+    pytest.param(  # a light verb hosts the place of the eventive noun it carries
+        "The/DET/2/det jet/NOUN/3/nsubj made/make/VERB/0/root/" + PAST + " its/PRON/7/nmod:poss first/ADJ/7/amod "
+        "test/NOUN/7/compound flight/NOUN/3/obj in/ADP/9/case Everett/PROPN/3/obl ./PUNCT/3/punct", "test", "Everett",
+        None, id="place-on-a-light-verb"),
+    pytest.param(  # a verb with an event of its own is no light verb: its place is its own
+        "Jobs/PROPN/2/nsubj announced/announce/VERB/0/root/" + PAST + " the/DET/4/det development/NOUN/2/obj "
+        "in/ADP/6/case Paris/PROPN/2/obl ./PUNCT/2/punct", "development", None, None, id="place-of-a-heavy-verb"),
     pytest.param(  # sending is no journey: the addressee is no place
         "Kyiv/PROPN/2/nsubj sent/send/VERB/0/root/" + PAST + " a/DET/4/det letter/NOUN/2/obj to/ADP/6/case "
         "Russia/PROPN/2/obl ./PUNCT/2/punct", "send", None, None, id="sending-has-no-destination-place"),

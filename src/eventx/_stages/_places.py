@@ -21,6 +21,7 @@ from eventx import _grammar as g
 from eventx._graph import Node
 from eventx._kinds import is_city, is_place_name, ner_kind
 from eventx._stages._frames import Frame
+from eventx._stages._noun_roles import halting_verb, support_verb
 from eventx._stages._targets import is_actor
 from eventx._tables import load_table
 
@@ -69,6 +70,11 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
         return None
     # the nouns of a phrase trigger carry places too ("imposed a curfew *in Cizre*")
     hosts = frame.hosts + [n for n in frame.trigger if n.upos == "NOUN" and n not in frame.hosts]
+    # ... and the light verb of a bare eventive noun hosts the noun's arguments
+    # (PropBank light-verb constructions): "made its maiden flight *to the US*"
+    support = _light_verb(frame)
+    if support is not None:
+        hosts.append(support)
     for host in hosts:
         for child in host.children:
             if child.deprel not in LOCATIVE_RELS or is_time(child) or child in frame.trigger or child in participants:
@@ -90,6 +96,16 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
     if place is None:
         place = _argument_place(hosts, frame, is_time, participants)
     return place
+
+
+def _light_verb(frame: Frame) -> Node | None:
+    """The verb of a PropBank light-verb construction, or an aspectual verb, above a bare
+    eventive noun ("*made* its maiden flight", "*continued* their strike"); a verb with
+    an event of its own ("*announced* the development") is none."""
+    support = support_verb(frame.anchor) if frame.verb is None else None
+    if support is None or support.lemma.lower() not in g.LIGHT_VERB_CONSTRUCTIONS | g.ASPECTUAL_VERBS:
+        return None
+    return None if halting_verb(support) else support
 
 
 def _where_antecedent(clause: Node) -> Node | None:
@@ -119,9 +135,11 @@ def _where_antecedent(clause: Node) -> Node | None:
 def _travel_destination(hosts: list[Node], frame: Frame, is_time: Callable[[Node], bool],
                         participants: frozenset[Node]) -> Node | None:
     """The known place a journey goes to, when the event is one (``travel_words``):
-    "travelling *to the U.S.*", "a maiden flight *to the US*", "crashed *into the Atlantic*"."""
+    "travelling *to the U.S.*", "a maiden flight *to the US*", "crashed *into the Atlantic*"
+    (on the journey's own word or the light verb that carries it: "made a flight *to the US*")."""
+    journey = frame.anchor.lemma.lower() in TRAVEL_WORDS
     for host in hosts:
-        if host.lemma.lower() not in TRAVEL_WORDS:
+        if host.lemma.lower() not in TRAVEL_WORDS and not (journey and host.lemma.lower() in g.LIGHT_VERB_CONSTRUCTIONS):
             continue
         for child in host.children:
             if (child.base_rel in ("obl", "nmod") and child.case_lemma() in DESTINATION_PREPOSITIONS
