@@ -18,10 +18,11 @@ class Node:
     """One syntactic word of a sentence, with its children indexed.
 
     ``start``/``end`` are character offsets into the document text; words of a
-    multi-word token ("don't" → do + n't) share the token's offsets.
+    multi-word token ("Russia's" → Russia + 's) have their own where stanza aligns them
+    with the token's text, else share the token's.
     """
 
-    __slots__ = ("index", "text", "lemma", "upos", "xpos", "feats", "deprel", "head",
+    __slots__ = ("index", "text", "lemma", "upos", "xpos", "feats", "deprel", "base_rel", "head",
                  "start", "end", "children", "ner", "sentence")
 
     def __init__(self, index: int, text: str, lemma: str, upos: str, xpos: str, feats: dict[str, str],
@@ -33,17 +34,15 @@ class Node:
         self.xpos = xpos
         self.feats = feats
         self.deprel = deprel
+        #: The universal part of the relation (``obl`` for ``obl:tmod``); read on every rule
+        #: step, so computed once here.
+        self.base_rel = deprel.split(":", 1)[0]
         self.head = head  # 0-based index of the governor, -1 for the root
         self.start = start
         self.end = end
         self.ner = ner
         self.children: list[Node] = []
         self.sentence: Sentence | None = None
-
-    @property
-    def base_rel(self) -> str:
-        """The universal part of the relation (``obl`` for ``obl:tmod``)."""
-        return self.deprel.split(":", 1)[0]
 
     @property
     def governor(self) -> Node | None:
@@ -115,10 +114,21 @@ def no_time(node: Node) -> bool:
     return False
 
 
+#: Parsed feature strings: a document repeats a few hundred of them thousands of times.
+#: The dicts are shared between nodes, so nodes never change their ``feats``.
+_FEATS_CACHE: dict[str, dict[str, str]] = {}
+_FEATS_CACHE_MAX = 4096
+
+
 def _feats(raw: str | None) -> dict[str, str]:
     if not raw or raw == "_":
         return {}
-    return dict(part.split("=", 1) for part in raw.split("|") if "=" in part)
+    feats = _FEATS_CACHE.get(raw)
+    if feats is None:
+        feats = dict(part.split("=", 1) for part in raw.split("|") if "=" in part)
+        if len(_FEATS_CACHE) < _FEATS_CACHE_MAX:
+            _FEATS_CACHE[raw] = feats
+    return feats
 
 
 #: What stanza's tokenizer puts in place of a token longer than its ``max_seqlen`` (a long
@@ -134,6 +144,16 @@ def _real_text(token: Any, text: str | None) -> str | None:
     return real if real and real != TOO_LONG_TOKEN else None
 
 
+def _word_offset(word: Any, which: str, token: Any) -> int:
+    """A word's own offset where stanza gives one inside its token ("Russia's" → *Russia*
+    0-6 and *'s* 6-8: UD's ``case`` clitic is no part of the possessor's span), else the
+    token's (a contraction stanza could not align keeps the whole token)."""
+    own, start, end = getattr(word, which, None), token.start_char, token.end_char
+    if own is None or start is None or end is None or not start <= own <= end:
+        return getattr(token, which)
+    return own
+
+
 def sentences_from_document(doc: Any) -> list[Sentence]:
     """Convert a parsed stanza ``Document`` (with character offsets) into sentences.
 
@@ -141,17 +161,18 @@ def sentences_from_document(doc: Any) -> list[Sentence]:
     lemma) back from the document text, so rules and lemmas see the real word.
     """
     sentences = []
+    text = getattr(doc, "text", None)
     for s_index, sent in enumerate(doc.sentences):
-        nodes = []
+        nodes: list[Node] = []
         for token in sent.tokens:
             ner = getattr(token, "ner", None)
-            real = _real_text(token, getattr(doc, "text", None))
+            real = _real_text(token, text) if token.text == TOO_LONG_TOKEN else None
+            start, end = token.start_char, token.end_char
             for word in token.words:
                 nodes.append(Node(
-                    index=len(nodes), text=real or word.text, lemma=(real or word.lemma or word.text),
-                    upos=word.upos or "X", xpos=word.xpos or "", feats=_feats(word.feats),
-                    deprel=word.deprel or "dep", head=(word.head or 0) - 1,
-                    start=token.start_char, end=token.end_char, ner=ner,
+                    len(nodes), real or word.text, real or word.lemma or word.text, word.upos or "X",
+                    word.xpos or "", _feats(word.feats), word.deprel or "dep", (word.head or 0) - 1,
+                    start, end, ner,
                 ))
         sentences.append(Sentence(s_index, nodes))
     return sentences

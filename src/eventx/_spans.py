@@ -20,6 +20,9 @@ __all__ = ["expand_conjuncts", "participant", "participants"]
 #: Marks that join two parties' names into one compound ("US-Russia", "Israeli–Palestinian").
 HYPHENS = frozenset({"-", "–", "—", "/"})
 
+#: Possessive clitics (UD ``case``) a tokenizer may leave on the possessor's word.
+POSSESSIVE_CLITICS = ("'s", "’s", "'", "’")
+
 #: Punctuation and coordinators trimmed from the edges of a span.
 EDGE_TRIM_UPOS = frozenset({"PUNCT", "CCONJ"})
 
@@ -109,6 +112,20 @@ def _trailing_attachments(head: Node) -> set[int]:
     return dropped
 
 
+def _possessor_end(node: Node, text: str) -> int:
+    """Where ``node`` ends without a possessive clitic a tokenizer left on it ("*Putin*'s
+    decision", "*Russia*’s invasion" as one word): UD splits the clitic off as the
+    possessor's ``case`` dependent, no part of its span. Only a word that is a possessor or
+    a compound ends so; elsewhere "'s" is part of a name ("McDonald's" as a subject)."""
+    word = text[node.start:node.end]
+    if node.deprel not in ("nmod:poss", "compound") or node.upos not in ("PROPN", "NOUN"):
+        return node.end
+    clitic = next((c for c in POSSESSIVE_CLITICS if word.endswith(c) and len(word) > len(c) + 1), None)
+    if clitic is None or (clitic in ("'", "’") and not word[:-1].endswith("s")):
+        return node.end
+    return node.end - len(clitic)
+
+
 def participant(head: Node, text: str, is_time: Callable[[Node], bool] = no_time) -> Participant:
     """The participant whose syntactic head is ``head``; ``text`` is the document text.
 
@@ -137,13 +154,13 @@ def participant(head: Node, text: str, is_time: Callable[[Node], bool] = no_time
         nodes = nodes[1:]
     while len(nodes) > 1 and nodes[-1].upos in EDGE_TRIM_UPOS:
         nodes = nodes[:-1]
-    start, end = min(n.start for n in nodes), max(n.end for n in nodes)
+    start, end = min(n.start for n in nodes), _possessor_end(nodes[-1], text)
     span_text = text[start:end]
     # a flat name ("Donald Trump") is headed by its first word in UD; the surname is
     # what readers call its head
     flat = [c for c in head.children if c.deprel == "flat" and c.index > head.index]
     word = flat[-1] if flat else head
-    return Participant(text=span_text, start=start, end=end, head=text[word.start:word.end],
+    return Participant(text=span_text, start=start, end=end, head=text[word.start:_possessor_end(word, text)],
                        kind=entity_kind(head, nodes, span_text))
 
 
