@@ -112,6 +112,16 @@ PLACES = [
     pytest.param(  # a verb with an event of its own is no light verb: its place is its own
         "Jobs/PROPN/2/nsubj announced/announce/VERB/0/root/" + PAST + " the/DET/4/det development/NOUN/2/obj "
         "in/ADP/6/case Paris/PROPN/2/obl ./PUNCT/2/punct", "development", None, None, id="place-of-a-heavy-verb"),
+    pytest.param(  # "over" compares: only a known place after it places the event
+        "Qatar/PROPN/2/nsubj chose/choose/VERB/0/root/" + PAST + " the/DET/5/det Airbus/PROPN/5/compound "
+        "A350/PROPN/2/obj over/ADP/7/case Boeing/PROPN/2/obl ./PUNCT/2/punct", "choose", None, ["the Airbus A350"],
+        id="loose-preposition-with-a-name"),
+    pytest.param(  # ... as a known place does
+        "The/DET/2/det plane/NOUN/3/nsubj circled/circle/VERB/0/root/" + PAST + " over/ADP/5/case Paris/PROPN/3/obl "
+        "./PUNCT/3/punct", "circle", "Paris", None, id="loose-preposition-with-a-place"),
+    pytest.param(  # "on" a product is its theme, no place
+        "Video/NOUN/4/nsubj:pass can/AUX/4/aux be/AUX/4/aux:pass stored/store/VERB/0/root/VerbForm=Part|Voice=Pass "
+        "on/ADP/7/case the/DET/7/det iPod/PROPN/4/obl ./PUNCT/4/punct", "store", None, None, id="theme-on-a-product"),
     pytest.param(  # sending is no journey: the addressee is no place
         "Kyiv/PROPN/2/nsubj sent/send/VERB/0/root/" + PAST + " a/DET/4/det letter/NOUN/2/obj to/ADP/6/case "
         "Russia/PROPN/2/obl ./PUNCT/2/punct", "send", None, None, id="sending-has-no-destination-place"),

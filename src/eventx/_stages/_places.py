@@ -39,6 +39,7 @@ PLACE_NEVER_PARTNER_TYPES = frozenset(_DATA["place_never_partner_types"])
 PLACE_KINDS = frozenset(_DATA["place_kinds"])
 VISIT_VERBS = frozenset(_DATA["visit_verbs"])
 SETTING_PREPOSITIONS = frozenset(_DATA["setting_prepositions"])
+LOOSE_PREPOSITIONS = frozenset(_DATA["loose_place_prepositions"])
 
 #: Relations under which a locative phrase hangs from its predicate.
 LOCATIVE_RELS = frozenset({"obl", "obl:lmod", "nmod", "obl:npmod"})
@@ -79,7 +80,8 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
         for child in host.children:
             if child.deprel not in LOCATIVE_RELS or is_time(child) or child in frame.trigger or child in participants:
                 continue
-            if child.case_lemma() in g.PLACE_PREPOSITIONS and _place_like(child):
+            case = child.case_lemma()
+            if case in g.PLACE_PREPOSITIONS and (_known_place(child) if case in LOOSE_PREPOSITIONS else _place_like(child)):
                 return child
     travel = _travel_destination(hosts, frame, is_time, participants)
     if travel is not None:
