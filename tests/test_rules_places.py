@@ -122,6 +122,15 @@ PLACES = [
     pytest.param(  # "on" a product is its theme, no place
         "Video/NOUN/4/nsubj:pass can/AUX/4/aux be/AUX/4/aux:pass stored/store/VERB/0/root/VerbForm=Part|Voice=Pass "
         "on/ADP/7/case the/DET/7/det iPod/PROPN/4/obl ./PUNCT/4/punct", "store", None, None, id="theme-on-a-product"),
+    pytest.param(  # a place in front of verbs that share a subject places each of them
+        "In/ADP/2/case China/PROPN/6/obl ,/PUNCT/2/punct airliners/airliner/NOUN/6/nsubj:pass are/be/AUX/6/aux:pass "
+        "selected/select/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass and/CCONJ/8/cc "
+        "purchased/purchase/VERB/6/conj/Tense=Past|VerbForm=Part|Voice=Pass by/ADP/11/case the/DET/11/det "
+        "government/NOUN/8/obl:agent ./PUNCT/6/punct", "purchase", "China", None, id="fronted-place-of-conjuncts"),
+    pytest.param(  # a place after the first verb is its own
+        "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " protesters/protester/NOUN/2/obj "
+        "in/ADP/5/case Paris/PROPN/2/obl and/CCONJ/7/cc released/release/VERB/2/conj/" + PAST + " them/PRON/7/obj "
+        "./PUNCT/2/punct", "release", None, None, id="place-after-the-first-conjunct"),
     pytest.param(  # sending is no journey: the addressee is no place
         "Kyiv/PROPN/2/nsubj sent/send/VERB/0/root/" + PAST + " a/DET/4/det letter/NOUN/2/obj to/ADP/6/case "
         "Russia/PROPN/2/obl ./PUNCT/2/punct", "send", None, None, id="sending-has-no-destination-place"),

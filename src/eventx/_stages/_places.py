@@ -83,6 +83,9 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
             case = child.case_lemma()
             if case in g.PLACE_PREPOSITIONS and (_known_place(child) if case in LOOSE_PREPOSITIONS else _place_like(child)):
                 return child
+    shared = _fronted_place(frame, is_time, participants)
+    if shared is not None:
+        return shared
     travel = _travel_destination(hosts, frame, is_time, participants)
     if travel is not None:
         return travel
@@ -108,6 +111,21 @@ def _light_verb(frame: Frame) -> Node | None:
     if support is None or support.lemma.lower() not in g.LIGHT_VERB_CONSTRUCTIONS | g.ASPECTUAL_VERBS:
         return None
     return None if halting_verb(support) else support
+
+
+def _fronted_place(frame: Frame, is_time: Callable[[Node], bool], participants: frozenset[Node]) -> Node | None:
+    """The place phrase in front of a coordination of verbs that share their subject:
+    "*In China*, airliners are selected and *purchased* by the government" (UD hangs the
+    shared dependents of conjuncts on the first one; one in front of it scopes over all)."""
+    verb = frame.verb
+    first = verb.governor if verb is not None and verb.deprel == "conj" else None
+    if first is None or first.upos != "VERB" or verb.kids("nsubj", "nsubj:pass", "csubj"):
+        return None
+    for child in first.children:
+        if (child.index < first.index and child.deprel in LOCATIVE_RELS and child.case_lemma() in g.PLACE_PREPOSITIONS
+                and not is_time(child) and child not in participants and _known_place(child)):
+            return child
+    return None
 
 
 def _where_antecedent(clause: Node) -> Node | None:
