@@ -131,6 +131,9 @@ PLACES = [
         "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " protesters/protester/NOUN/2/obj "
         "in/ADP/5/case Paris/PROPN/2/obl and/CCONJ/7/cc released/release/VERB/2/conj/" + PAST + " them/PRON/7/obj "
         "./PUNCT/2/punct", "release", None, None, id="place-after-the-first-conjunct"),
+    pytest.param(  # a country a journey goes to is where, and stays the host PLOVER codes as recipient
+        "Rubio/PROPN/2/nsubj travelled/travel/VERB/0/root/" + PAST + " to/ADP/4/case Ukraine/PROPN/2/obl ./PUNCT/2/punct",
+        "travel", "Ukraine", ["Ukraine"], id="journey-to-a-host-country"),
     pytest.param(  # sending is no journey: the addressee is no place
         "Kyiv/PROPN/2/nsubj sent/send/VERB/0/root/" + PAST + " a/DET/4/det letter/NOUN/2/obj to/ADP/6/case "
         "Russia/PROPN/2/obl ./PUNCT/2/punct", "send", None, None, id="sending-has-no-destination-place"),

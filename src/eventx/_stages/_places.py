@@ -86,7 +86,7 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
     shared = _fronted_place(frame, is_time, participants)
     if shared is not None:
         return shared
-    travel = _travel_destination(hosts, frame, is_time, participants)
+    travel = _travel_destination(hosts, frame, is_time)
     if travel is not None:
         return travel
     if frame.nominal:
@@ -152,18 +152,19 @@ def _where_antecedent(clause: Node) -> Node | None:
     return None
 
 
-def _travel_destination(hosts: list[Node], frame: Frame, is_time: Callable[[Node], bool],
-                        participants: frozenset[Node]) -> Node | None:
+def _travel_destination(hosts: list[Node], frame: Frame, is_time: Callable[[Node], bool]) -> Node | None:
     """The known place a journey goes to, when the event is one (``travel_words``):
     "travelling *to the U.S.*", "a maiden flight *to the US*", "crashed *into the Atlantic*"
-    (on the journey's own word or the light verb that carries it: "made a flight *to the US*")."""
+    (on the journey's own word or the light verb that carries it: "made a flight *to the US*").
+    A country gone to may also be the host of a meeting the journey is coded as, its
+    recipient (PLOVER): it is then both."""
     journey = frame.anchor.lemma.lower() in TRAVEL_WORDS
     for host in hosts:
         if host.lemma.lower() not in TRAVEL_WORDS and not (journey and host.lemma.lower() in g.LIGHT_VERB_CONSTRUCTIONS):
             continue
         for child in host.children:
             if (child.base_rel in ("obl", "nmod") and child.case_lemma() in DESTINATION_PREPOSITIONS
-                    and not is_time(child) and child not in participants and child not in frame.trigger
+                    and not is_time(child) and child not in frame.trigger
                     and _known_place(child)):
                 return child
     return None
