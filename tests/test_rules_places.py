@@ -134,6 +134,10 @@ PLACES = [
     pytest.param(  # a country a journey goes to is where, and stays the host PLOVER codes as recipient
         "Rubio/PROPN/2/nsubj travelled/travel/VERB/0/root/" + PAST + " to/ADP/4/case Ukraine/PROPN/2/obl ./PUNCT/2/punct",
         "travel", "Ukraine", ["Ukraine"], id="journey-to-a-host-country"),
+    pytest.param(  # a journey whose verb the lemmatizer left inflected
+        "The/DET/2/det jet/NOUN/3/nsubj crashed/crashed/VERB/0/root/" + PAST + " into/ADP/7/case the/DET/7/det "
+        "Atlantic/PROPN/7/compound Ocean/PROPN/3/obl ./PUNCT/3/punct", "crashed", "the Atlantic Ocean", None,
+        id="journey-with-an-inflected-lemma"),
     pytest.param(  # sending is no journey: the addressee is no place
         "Kyiv/PROPN/2/nsubj sent/send/VERB/0/root/" + PAST + " a/DET/4/det letter/NOUN/2/obj to/ADP/6/case "
         "Russia/PROPN/2/obl ./PUNCT/2/punct", "send", None, None, id="sending-has-no-destination-place"),

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from eventx import _grammar as g
 from eventx._graph import Node
 from eventx._kinds import is_city, is_place_name, ner_kind
+from eventx._ontology import suffix_candidates
 from eventx._stages._frames import Frame
 from eventx._stages._noun_roles import halting_verb, support_verb
 from eventx._stages._targets import is_actor
@@ -158,9 +159,9 @@ def _travel_destination(hosts: list[Node], frame: Frame, is_time: Callable[[Node
     (on the journey's own word or the light verb that carries it: "made a flight *to the US*").
     A country gone to may also be the host of a meeting the journey is coded as, its
     recipient (PLOVER): it is then both."""
-    journey = frame.anchor.lemma.lower() in TRAVEL_WORDS
+    journey = _travel_word(frame.anchor)
     for host in hosts:
-        if host.lemma.lower() not in TRAVEL_WORDS and not (journey and host.lemma.lower() in g.LIGHT_VERB_CONSTRUCTIONS):
+        if not _travel_word(host) and not (journey and host.lemma.lower() in g.LIGHT_VERB_CONSTRUCTIONS):
             continue
         for child in host.children:
             if (child.base_rel in ("obl", "nmod") and child.case_lemma() in DESTINATION_PREPOSITIONS
@@ -168,6 +169,15 @@ def _travel_destination(hosts: list[Node], frame: Frame, is_time: Callable[[Node
                     and _known_place(child)):
                 return child
     return None
+
+
+def _travel_word(node: Node) -> bool:
+    """A word of ``travel_words``, also one the lemmatizer left inflected ("crashed" as
+    its own lemma), read through the lexicon's suffix rules like the triggers are."""
+    lemma = node.lemma.lower()
+    if lemma in TRAVEL_WORDS:
+        return True
+    return lemma == node.text.lower() and any(c in TRAVEL_WORDS for c in suffix_candidates(lemma, g.LEMMA_SUFFIX_RULES))
 
 
 def _purpose_of_motion(clause: Node) -> Node | None:
