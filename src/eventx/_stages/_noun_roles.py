@@ -18,7 +18,8 @@ from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
 from eventx._stages._clauses import nominal, subjects_of
 from eventx._stages._frames import Frame, eventive_noun
 
-__all__ = ["agentless_noun", "agrees", "governing_verb", "halting_verb", "nominal_roles", "support_verb"]
+__all__ = ["agentless_noun", "agrees", "governing_verb", "halting_verb", "infinitive_controllers", "nominal_roles",
+           "support_verb"]
 
 
 #: Possessive pronouns and the personal pronoun whose agreement they follow.
@@ -113,6 +114,27 @@ def nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) -> 
     elif not who:
         who = _modifier_actors(noun)
     return who, whom
+
+
+def infinitive_controllers(noun: Node) -> list[Node] | None:
+    """Who acts in the infinitive an eventive noun takes ("*Putin's* decision to invade",
+    "*Boeing* announced plans to cut jobs"): the noun's own agent (PropBank: the ARG0 of
+    the noun's roleset, its possessor or *by* phrase), else the subject of the verb whose
+    object the noun is, as for a participle on an object ("*the party* issued a declaration
+    demanding…"); ``None`` when ``noun`` is no eventive noun ("the first company to
+    sell…" is itself the subject)."""
+    if not eventive_noun(noun):
+        return None
+    if agentless_noun(noun):
+        return []
+    possessors = [_possessor(noun, p) if p.upos == "PRON" else p for p in noun.kids("nmod:poss")]
+    agents = possessors + [c for c in noun.children if c.base_rel == "nmod" and c.deprel != "nmod:poss"
+                           and g.NOUN_ARGUMENT_PREPOSITIONS.get(c.case_lemma() or "") == "who" and nominal(c)]
+    agents = agents or _modifier_actors(noun)
+    # a predicate noun has its own subject: "executives are *in negotiations* … to arrange"
+    agents = agents or subjects_of(noun)
+    verb = governing_verb(noun) if not agents and noun.base_rel == "obj" else None
+    return agents or (subjects_of(verb) if verb is not None else [])
 
 
 def agrees(lemma: str, antecedent: Node) -> bool:

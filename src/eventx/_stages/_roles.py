@@ -18,7 +18,7 @@ from eventx._spans import expand_conjuncts, is_misread_verb
 from eventx._stages._clauses import is_measure, is_passive, nominal, subjects_of
 from eventx._stages._complements import complement_targets
 from eventx._stages._frames import Frame, eventive_noun
-from eventx._stages._noun_roles import agrees, nominal_roles, support_verb
+from eventx._stages._noun_roles import agrees, infinitive_controllers, nominal_roles, support_verb
 from eventx._stages._targets import coded_targets, is_actor
 
 __all__ = ["frame_roles", "inherited_subject", "undergoer_subject"]
@@ -67,6 +67,11 @@ def _coordination_root(noun: Node) -> Node | None:
     return None
 
 
+def _infinitive(verb: Node) -> bool:
+    """A *to*-infinitive clause ("decision *to invade*")."""
+    return verb.feats.get("VerbForm") == "Inf" and any(c.lemma.lower() == "to" for c in verb.kids("mark"))
+
+
 def _controllers(verb: Node) -> list[Node]:
     """The object of a control verb, which is the subject of its infinitive; a parser
     sometimes calls it an indirect object ("*tells* airlines not to buy")."""
@@ -91,6 +96,9 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
             if governor.lemma.lower() in g.OBJECT_CONTROL_VERBS and objects:
                 return objects, "who"
         elif rel == "acl":
+            controllers = infinitive_controllers(governor) if _infinitive(node) else None
+            if controllers is not None:
+                return controllers, "who"
             # a past participle with a direct object, or one the tagger calls finite, is a
             # finite verb the parser misread ("guerrillas *wounded* two soldiers", "100
             # Albanians *demonstrated* in Serbia"), not a passive modifier
