@@ -138,6 +138,10 @@ PLACES = [
         "The/DET/2/det jet/NOUN/3/nsubj crashed/crashed/VERB/0/root/" + PAST + " into/ADP/7/case the/DET/7/det "
         "Atlantic/PROPN/7/compound Ocean/PROPN/3/obl ./PUNCT/3/punct", "crashed", "the Atlantic Ocean", None,
         id="journey-with-an-inflected-lemma"),
+    pytest.param(  # a departure happens at the place it leaves
+        "The/DET/2/det departure/NOUN/6/nsubj:pass from/ADP/4/case France/PROPN/2/nmod was/AUX/6/aux:pass "
+        "delayed/delay/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass ./PUNCT/6/punct", "departure", "France", None,
+        id="departure-from-a-place"),
     pytest.param(  # sending is no journey: the addressee is no place
         "Kyiv/PROPN/2/nsubj sent/send/VERB/0/root/" + PAST + " a/DET/4/det letter/NOUN/2/obj to/ADP/6/case "
         "Russia/PROPN/2/obl ./PUNCT/2/punct", "send", None, None, id="sending-has-no-destination-place"),

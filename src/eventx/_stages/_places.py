@@ -36,6 +36,7 @@ PURPOSE_PREPOSITIONS = frozenset(_DATA["purpose_prepositions"])
 DESTINATION_PREPOSITIONS = frozenset(_DATA["destination_prepositions"])
 ORIGIN_PREPOSITIONS = frozenset(_DATA["origin_prepositions"])
 TRAVEL_WORDS = frozenset(_DATA["travel_words"])
+DEPARTURE_WORDS = frozenset(_DATA["departure_words"])
 PLACE_NEVER_PARTNER_TYPES = frozenset(_DATA["place_never_partner_types"])
 PLACE_KINDS = frozenset(_DATA["place_kinds"])
 VISIT_VERBS = frozenset(_DATA["visit_verbs"])
@@ -87,7 +88,7 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
     shared = _fronted_place(frame, is_time, participants)
     if shared is not None:
         return shared
-    travel = _travel_destination(hosts, frame, is_time)
+    travel = _travel_destination(hosts, frame, is_time) or _departure_origin(hosts, is_time)
     if travel is not None:
         return travel
     if frame.nominal:
@@ -168,6 +169,18 @@ def _travel_destination(hosts: list[Node], frame: Frame, is_time: Callable[[Node
                     and not is_time(child) and child not in frame.trigger
                     and _known_place(child)):
                 return child
+    return None
+
+
+def _departure_origin(hosts: list[Node], is_time: Callable[[Node], bool]) -> Node | None:
+    """The known place a departure (``departure_words``) leaves: "the departure *from
+    France* of the A380"."""
+    for host in hosts:
+        if host.lemma.lower() in DEPARTURE_WORDS:
+            for child in host.children:
+                if (child.base_rel in ("obl", "nmod") and child.case_lemma() in ORIGIN_PREPOSITIONS
+                        and not is_time(child) and _known_place(child)):
+                    return child
     return None
 
 
