@@ -80,6 +80,17 @@ FINANCE = [
     pytest.param(
         "GM/PROPN/2/nsubj unveiled/unveil/VERB/0/root/" + PAST + " a/DET/4/det plan/NOUN/2/obj ./PUNCT/2/punct",
         "unveil", ["GM"], [], id="event-nominal-object"),
+    pytest.param(  # a deverbal noun (suffix) with a PropBank noun alias names an event too
+        "The/DET/2/det announcement/NOUN/3/nsubj came/come/VERB/0/root/" + PAST + " on/ADP/5/case Friday/PROPN/3/obl "
+        "./PUNCT/3/punct",
+        "come", [], [], id="deverbal-event-nominal-subject"),
+    pytest.param(
+        "GM/PROPN/2/nsubj announced/announce/VERB/0/root/" + PAST + " a/DET/5/det major/ADJ/5/amod "
+        "restructuring/NOUN/2/obj ./PUNCT/2/punct",
+        "announce", ["GM"], [], id="deverbal-event-nominal-object"),
+    pytest.param(  # ... but not one without a PropBank noun alias ("shipment": a thing shipped)
+        "Boeing/PROPN/2/nsubj delayed/delay/VERB/0/root/" + PAST + " the/DET/4/det shipment/NOUN/2/obj ./PUNCT/2/punct",
+        "delay", ["Boeing"], ["the shipment"], id="no-propbank-alias-is-a-participant"),
     pytest.param(  # a contract is a thing won (no PropBank noun alias), so a participant
         "Airbus/PROPN/2/nsubj won/win/VERB/0/root/" + PAST + " a/DET/4/det contract/NOUN/2/obj ./PUNCT/2/punct",
         "win", ["Airbus"], ["a contract"], id="contract-is-a-participant"),

@@ -234,13 +234,14 @@ def _carried_predicate(frame: Frame, verb: Node, node: Node) -> bool:
 
 
 def _event_nominal(node: Node, verb: Node | None) -> bool:
-    """A noun that names an event both for the eventive-noun table and for PropBank (a
-    noun alias of a verb roleset): "the *decision* came", "unveiled a *plan*". Such a
+    """A noun that names an event both as an eventive noun (the table, or a deverbal suffix:
+    "the *announcement*") and for PropBank (a noun alias of a verb roleset): "the
+    *decision* came", "unveiled a *plan*", "announced a *restructuring*". Such a
     phrase is another event, no recipient. What a verb measures with an extent is a
     quantity, though: "*sales* jumped 40 %"."""
     lemma = node.lemma.lower()
     measured = verb is not None and any(_extent(verb, c) for c in verb.children)
-    return node.upos == "NOUN" and lemma in g.EVENTIVE_NOUNS and lemma in g.NOUN_ROLESETS and not measured
+    return node.upos == "NOUN" and eventive_noun(node) and lemma in g.NOUN_ROLESETS and not measured
 
 
 def _expletive(verb: Node, node: Node) -> bool:
