@@ -142,6 +142,10 @@ PLACES = [
         "The/DET/2/det departure/NOUN/6/nsubj:pass from/ADP/4/case France/PROPN/2/nmod was/AUX/6/aux:pass "
         "delayed/delay/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass ./PUNCT/6/punct", "departure", "France", None,
         id="departure-from-a-place"),
+    pytest.param(  # an occasion gives way to the place it names
+        "Apple/PROPN/2/nsubj introduced/introduce/VERB/0/root/" + PAST + " the/DET/4/det iPhone/PROPN/2/obj at/ADP/8/case "
+        "the/DET/8/det Macworld/PROPN/8/compound Conference/PROPN/2/obl in/ADP/11/case San/PROPN/11/compound "
+        "Francisco/PROPN/8/nmod ./PUNCT/2/punct", "introduce", "San Francisco", None, id="place-of-an-occasion"),
     pytest.param(  # sending is no journey: the addressee is no place
         "Kyiv/PROPN/2/nsubj sent/send/VERB/0/root/" + PAST + " a/DET/4/det letter/NOUN/2/obj to/ADP/6/case "
         "Russia/PROPN/2/obl ./PUNCT/2/punct", "send", None, None, id="sending-has-no-destination-place"),

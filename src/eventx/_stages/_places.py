@@ -37,6 +37,7 @@ DESTINATION_PREPOSITIONS = frozenset(_DATA["destination_prepositions"])
 ORIGIN_PREPOSITIONS = frozenset(_DATA["origin_prepositions"])
 TRAVEL_WORDS = frozenset(_DATA["travel_words"])
 DEPARTURE_WORDS = frozenset(_DATA["departure_words"])
+OCCASION_NOUNS = frozenset(_DATA["occasion_nouns"])
 PLACE_NEVER_PARTNER_TYPES = frozenset(_DATA["place_never_partner_types"])
 PLACE_KINDS = frozenset(_DATA["place_kinds"])
 VISIT_VERBS = frozenset(_DATA["visit_verbs"])
@@ -61,7 +62,8 @@ def _place_like(node: Node) -> bool:
 
 
 def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: frozenset[Node] = frozenset()) -> Node | None:
-    """The head of the place phrase of ``frame``, or ``None``.
+    """The head of the place phrase of ``frame``, or ``None``; an occasion found there
+    gives way to its own place (:func:`_occasion_place`).
 
     Args:
         frame: The event candidate.
@@ -71,6 +73,23 @@ def frame_place(frame: Frame, is_time: Callable[[Node], bool], participants: fro
     """
     if frame.reporting:
         return None
+    place = _place(frame, is_time, participants)
+    return None if place is None else _occasion_place(place, is_time)
+
+
+def _occasion_place(place: Node, is_time: Callable[[Node], bool]) -> Node:
+    """The known place of an occasion (``occasion_nouns``) the event happens at, when it
+    names one: "introduced the iPhone at the Macworld Conference *in San Francisco*";
+    else the occasion ("during a speech at *the Munich Security Conference*")."""
+    if place.lemma.lower() not in OCCASION_NOUNS:
+        return place
+    return next((c for c in place.kids("nmod") if c.case_lemma() in ARGUMENT_PLACE_PREPOSITIONS
+                 and not is_time(c) and _known_place(c)), place)
+
+
+def _place(frame: Frame, is_time: Callable[[Node], bool], participants: frozenset[Node]) -> Node | None:
+    """The place of ``frame`` as its own phrases, its where-clause, its journey or its
+    arguments give it (:func:`frame_place`)."""
     # the nouns of a phrase trigger carry places too ("imposed a curfew *in Cizre*")
     hosts = frame.hosts + [n for n in frame.trigger if n.upos == "NOUN" and n not in frame.hosts]
     # ... and the light verb of a bare eventive noun hosts the noun's arguments
@@ -218,10 +237,23 @@ def _destination(clause: Node, is_time: Callable[[Node], bool]) -> Node | None:
 
 
 def _known_place(node: Node) -> bool:
-    """A place name, a place noun, or a name the entity tagger calls a place."""
-    if node.lemma.lower() in g.PLACE_NOUNS or is_place_name(node.text):
+    """A place name ("Paris", "San Francisco" with its compound), a place noun, or a name
+    the entity tagger calls a place."""
+    if node.lemma.lower() in g.PLACE_NOUNS or is_place_name(node.text) or is_place_name(_compound_name(node)):
         return True
     return node.upos == "PROPN" and ner_kind(node) in ("GPE", "LOC", "FAC")
+
+
+def _compound_name(node: Node) -> str:
+    """The name a proper noun heads with its proper-noun compounds and flat parts right
+    beside it ("San Francisco", "New York")."""
+    parts = {c.index: c for c in node.kids("compound", "flat") if c.upos == "PROPN"}
+    first = last = node.index
+    while first - 1 in parts:
+        first -= 1
+    while last + 1 in parts:
+        last += 1
+    return " ".join(node.sentence.nodes[i].text for i in range(first, last + 1)) if node.sentence else node.text
 
 
 def _argument_place(hosts: list[Node], frame: Frame, is_time: Callable[[Node], bool],
