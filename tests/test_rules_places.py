@@ -196,3 +196,26 @@ def test_where_with_entity_tags(extractor, parse, tags, lemma, where, whom):
     event = only(extractor.extract_document(_with_entities(conllu(parse), tags)), lemma)
     assert (event.where.text if event.where else None) == where
     assert [p.text for p in event.whom] == whom
+
+
+# the issue's sentences through the bundled models: (text, trigger lemma, where, whom)
+ISSUE = [
+    ("A court in Moscow sentenced the activist to five years.", "sentence", "Moscow", ["the activist"]),
+    ("Gunmen killed 30 people at a mosque in Peshawar on Friday.", "kill", "Peshawar", ["30 people"]),
+    ("Macron visited Beijing, where he met Xi Jinping.", "meet", "Beijing", ["Xi Jinping"]),
+    ("Rubio will travel to Riyadh next week for talks.", "talk", "Riyadh", []),
+]
+
+
+@pytest.fixture(scope="module")
+def issue_events(extractor):
+    return list(extractor.extract_many([text for text, *_ in ISSUE]))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("row", range(len(ISSUE)), ids=[lemma for _, lemma, *_ in ISSUE])
+def test_where_with_the_bundled_models(issue_events, row):
+    _, lemma, where, whom = ISSUE[row]
+    event = only(issue_events[row], lemma)
+    assert (event.where.text if event.where else None) == where
+    assert [p.text for p in event.whom] == whom
