@@ -46,6 +46,21 @@ FRAMES = {
       <aliases><alias pos="v">invade</alias><alias pos="n">invasion</alias><alias pos="n">invasive species</alias></aliases>
       <roles><role descr="intruder" f="PAG" n="0"/></roles>
     </roleset></predicate></frameset>""",
+    # a "with" phrase annotated as a numbered argument, and one as an adjunct
+    "merge.xml": """<frameset><predicate lemma="merge"><roleset id="merge.01" name="mix">
+      <aliases><alias pos="v">merge</alias></aliases>
+      <roles><role descr="agent" f="PAG" n="0"/><role descr="ingredient one" f="PPT" n="1"/>
+             <role descr="ingredient two" f="PPT" n="2"/></roles>
+      <example><text>LIN agreed to merge its units with Bell South .</text><propbank><rel relloc="3">merge</rel>
+        <arg type="ARG0" start="0" end="0">LIN</arg><arg type="ARG1" start="4" end="5">its units</arg>
+        <arg type="ARG2" start="6" end="8">with Bell South</arg></propbank></example>
+    </roleset></predicate><predicate lemma="paint"><roleset id="paint.01" name="apply paint">
+      <aliases><alias pos="v">paint</alias></aliases>
+      <roles><role descr="painter" f="PAG" n="0"/><role descr="thing painted" f="PPT" n="1"/></roles>
+      <example><text>He painted the wall with a brush .</text><propbank><rel relloc="1">painted</rel>
+        <arg type="ARG0" start="0" end="0">He</arg><arg type="ARG1" start="2" end="3">the wall</arg>
+        <arg type="ARGM-MNR" start="4" end="6">with a brush</arg></propbank></example>
+    </roleset></predicate></frameset>""",
     "broken.xml": "<frameset><predicate lemma='x'></frameset>",
 }
 
@@ -63,6 +78,8 @@ def test_table_from_frame_files(frames: Path) -> None:
     assert table["undergoer_subject_verbs"] == ["drop"]  # "cut" has only a passive example
     assert table["extent_verbs"] == ["cut", "drop", "fall"]
     assert table["nouns"] == {"fall": ["fall.01", "", "1"], "invasion": ["invade.01", "0", "1"]}
+    # "with Bell South" is merge.01's ARG2; "with a brush" is an adjunct of paint
+    assert table["preposition_argument_verbs"] == {"with": ["merge"], "against": []}
     assert [s.split(":")[0] for s in table["_skipped"]] == ["broken.xml"]  # reported, not dropped silently
     assert "CC BY-SA 4.0" in table["_source"]
 
@@ -89,6 +106,9 @@ def test_shipped_table_is_compact_and_cited() -> None:
     assert g.NOUN_ROLESETS["invasion"] == ("invade.01", "0", "1")
     assert g.NOUN_ROLESETS["meeting"][0] == "meet.03" and g.NOUN_ROLESETS["talk"][0] == "talk.01"
     assert g.NOUN_ROLESETS["arrival"][1] == "" and g.NOUN_ROLESETS["death"][1] == ""
+    for verb in ("merge", "compete", "negotiate", "cooperate", "supply"):
+        assert verb in g.PREPOSITION_ARGUMENT_VERBS["with"], verb
+    assert "sue" in g.PREPOSITION_ARGUMENT_VERBS["against"]
 
 
 # (gold parse, trigger lemma, expected who texts, expected whom texts)

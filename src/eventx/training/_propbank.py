@@ -20,6 +20,11 @@ role rules need:
 - ``extent_verbs``: verbs whose main roleset has an ``EXT`` role: their
   measures ("dropped *9.62 %*") are extents, not participants. Elsewhere a sum
   of money is an ordinary argument ("paid *$5 billion*", pay.01 ARG1).
+- ``preposition_argument_verbs``: for the partner prepositions *with* and *against*,
+  the verbs with an annotated example where a numbered argument other than ARG0 opens
+  with it ("merge *with Bell South Corp.*", merge.01 ARG2; "compete *with* …"). Elsewhere
+  such a phrase is an adjunct (instrument, manner: "fitted *with* winglets" where no
+  example makes it an argument), no participant.
 - ``nouns``: for each one-word noun alias, its roleset and which numbered role
   is its agent (``PAG``, else an ARG0 that is no extent) and which its patient
   (``PPT``, else ARG1), ``""`` where it has none
@@ -41,7 +46,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-__all__ = ["build_table", "main", "undergoer_subject_example"]
+__all__ = ["argument_prepositions", "build_table", "main", "undergoer_subject_example"]
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "propbank.json"
 SOURCE = ("Derived by `python -m eventx.training propbank` from the PropBank frame files, release 3.4 "
@@ -53,6 +58,9 @@ PASSIVE_AUXILIARIES = frozenset({"is", "was", "were", "be", "been", "being", "ar
 #: A causer ARG0 ("causer of motion", "cause"): the verb alternates with an intransitive use.
 _CAUSER = re.compile(r"\bcaus", re.IGNORECASE)
 _WORD = re.compile(r"^[a-z][a-z-]*$")
+#: Prepositions that mark a partner ("spoke *with*", "protested *against*") when the verb's
+#: PropBank examples make the phrase a numbered argument.
+PARTNER_PREPOSITIONS = ("with", "against")
 
 
 def _aliases(roleset: ET.Element, pos: str) -> list[str]:
@@ -90,6 +98,17 @@ def undergoer_subject_example(example: ET.Element) -> bool:
     return not between & PASSIVE_AUXILIARIES
 
 
+def argument_prepositions(roleset: ET.Element) -> set[str]:
+    """The partner prepositions that open a numbered argument other than ARG0 in the
+    roleset's annotated examples."""
+    found = set()
+    for arg in roleset.iter("arg"):
+        kind, words = arg.get("type") or "", (arg.text or "").strip().lower().split()
+        if kind.startswith("ARG") and kind[3:4].isdigit() and kind != "ARG0" and words and words[0] in PARTNER_PREPOSITIONS:
+            found.add(words[0])
+    return found
+
+
 def _main_roleset(predicate: ET.Element, lemma: str) -> ET.Element | None:
     return next((rs for rs in predicate.iter("roleset") if lemma in _aliases(rs, "v")), None)
 
@@ -111,6 +130,7 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
     undergoer: set[str] = set()
     extent: set[str] = set()
     nouns: dict[str, list[str]] = {}
+    prepositional: dict[str, set[str]] = {p: set() for p in PARTNER_PREPOSITIONS}
     skipped: list[str] = []
     for path in sorted(files):
         try:
@@ -136,6 +156,8 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
                     undergoer.add(lemma)
             for roleset in predicate.iter("roleset"):
                 roles = _roles(roleset)
+                for preposition in argument_prepositions(roleset):
+                    prepositional[preposition].update(v for v in _aliases(roleset, "v") if _WORD.match(v))
                 for noun in _aliases(roleset, "n"):
                     if _WORD.match(noun) and noun not in nouns:
                         agent = _role_of(roles, "PAG") or ("" if _agentless(roles) else "0")
@@ -145,11 +167,14 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
         "_source": SOURCE,
         "_comment": ("no_agent_verbs: the main roleset has no agent (PAG); undergoer_subject_verbs: the main roleset "
                      "has an agent, but used without one its subject is ARG1 ('the market dropped 7 %'); nouns: "
-                     "noun alias -> [roleset, agent role number or '', patient role number or '']. Rebuild, never edit."),
+                     "noun alias -> [roleset, agent role number or '', patient role number or '']; "
+                     "preposition_argument_verbs: preposition -> verbs an example gives a numbered argument "
+                     "(not ARG0) opening with it. Rebuild, never edit."),
         "_skipped": skipped,
         "no_agent_verbs": sorted(no_agent),
         "undergoer_subject_verbs": sorted(undergoer),
         "extent_verbs": sorted(extent),
+        "preposition_argument_verbs": {p: sorted(verbs) for p, verbs in prepositional.items()},
         "nouns": dict(sorted(nouns.items())),
     }
 
