@@ -251,6 +251,14 @@ def _event_nominal(node: Node, verb: Node | None) -> bool:
     return node.upos == "NOUN" and eventive_noun(node) and lemma in g.NOUN_ROLESETS and not measured
 
 
+def _discourse_deictic(node: Node) -> bool:
+    """A singular demonstrative pronoun standing alone as a subject ("*This* brings the
+    total to 230", "*That* imperils the deal") points at what the text said, a
+    proposition or event (discourse deixis), not at an actor."""
+    return (node.upos == "PRON" and node.feats.get("PronType") == "Dem" and node.lemma.lower() in ("this", "that")
+            and node.base_rel == "nsubj")
+
+
 def _expletive(verb: Node, node: Node) -> bool:
     """An extraposition *it* ("*It* is expected that profits will fall"): the subject
     stands for the verb's clausal complement (UD ``expl``), naming no participant."""
@@ -308,7 +316,7 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tupl
         whom = whom or [c for c in support.kids("iobj") if nominal(c)]
     verb = frame.verb
     who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who
-           if nominal(n) and not is_time(n) and not _extent(verb, n)]
+           if nominal(n) and not is_time(n) and not _extent(verb, n) and not _discourse_deictic(n)]
     whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n) and not _extent(verb, n)
             and not (frame.type is None and _event_nominal(n, verb))]
     if frame.type is not None:

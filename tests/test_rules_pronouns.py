@@ -1,0 +1,36 @@
+"""A singular demonstrative pronoun standing alone as a subject points at what the text
+said (discourse deixis: "*This* brings the total to 230"), so it is no actor; a
+demonstrative determiner, or one as an object, is kept."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import roles_of
+
+PRES = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
+DEM = "Number=Sing|PronType=Dem"
+
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+DEMONSTRATIVES = [
+    pytest.param(
+        "This/this/PRON/2/nsubj/" + DEM + " surprised/surprise/VERB/0/root/" + PAST
+        + " investors/investor/NOUN/2/obj ./PUNCT/2/punct",
+        "surprise", [], ["investors"], id="this-as-subject"),
+    pytest.param(
+        "That/that/PRON/2/nsubj/" + DEM + " imperils/imperil/VERB/0/root/" + PRES
+        + " Boeing/PROPN/2/obj ./PUNCT/2/punct",
+        "imperil", [], ["Boeing"], id="that-as-subject"),
+    pytest.param(  # a determiner: the phrase names a thing
+        "This/this/DET/2/det/" + DEM + " plane/NOUN/3/nsubj carries/carry/VERB/0/root/" + PRES
+        + " 300/NUM/5/nummod passengers/passenger/NOUN/3/obj ./PUNCT/3/punct",
+        "carry", ["This plane"], ["300 passengers"], id="this-as-determiner"),
+    pytest.param(  # an object demonstrative is kept
+        "Jobs/PROPN/2/nsubj showed/show/VERB/0/root/" + PAST + " this/this/PRON/2/obj/" + DEM + " ./PUNCT/2/punct",
+        "show", ["Jobs"], ["this"], id="this-as-object"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), DEMONSTRATIVES)
+def test_demonstrative_subjects(extractor, parse, lemma, who, whom):
+    assert roles_of(extractor, parse, lemma) == (who, whom)
