@@ -19,6 +19,10 @@ pipeline in:
   ``normalize_unit``, or lower-case their units, keep stanza's code.
 * ``get_long_tensor`` (a padded id matrix per batch) filled through one NumPy array
   instead of one small tensor per row; nested (3-level) input keeps stanza's code.
+* The tokenizer's ``predict`` runs each paragraph on its own characters, as stanza runs
+  a paragraph alone, instead of padded to the longest paragraph of its batch
+  (:mod:`eventx._parse._tokenizer`): the one patch that changes results, and only where
+  stanza's tokens depended on the other paragraphs of the batch.
 
 Each patch is installed only when stanza's code is what this module expects (the
 names exist, with the expected signatures, and for the CRF the tagger's ``predict``
@@ -42,6 +46,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
+
+from eventx._parse import _tokenizer
 
 __all__ = ["ENV_SWITCH", "PATCHES", "enabled", "inference", "install", "installed", "uninstall"]
 
@@ -229,12 +235,32 @@ def _check_long_tensor(original: Callable[..., Any], patched: Callable[..., Any]
     return bool(torch.equal(original([[1, 2]], 1, 7), patched([[1, 2]], 1, 7)))
 
 
+def _tokenizer_calls_predict() -> str | None:
+    utils = importlib.import_module("stanza.models.tokenization.utils")
+    model = importlib.import_module("stanza.models.tokenization.model")
+    try:
+        source = inspect.getsource(utils.output_predictions)
+        forward = tuple(inspect.signature(model.Tokenizer.forward).parameters)
+    except (OSError, TypeError, ValueError, AttributeError):
+        return "stanza's tokenizer code is not readable"
+    if "predict(trainer, data_generator, batch_size, max_seqlen, use_regex_tokens, num_workers)" not in source:
+        return "stanza's output_predictions calls predict differently"
+    if forward != ("self", "x", "feats", "lengths", "raw") or not callable(getattr(utils, "update_pred_regex", None)):
+        return "stanza's Tokenizer.forward or update_pred_regex changed"
+    return None
+
+
+def _check_tokenizer(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
+    return _tokenizer.self_check(original, patched)
+
+
 def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any]]:
     makers: dict[str, Callable[[Callable[..., Any], Any], Callable[..., Any]]] = {
         "crf": lambda original, owner: _crf_forward(original),
         "vocab_map": lambda original, owner: _vocab_map(original, owner),
         "vocab_unmap": lambda original, owner: _vocab_unmap(original, owner),
         "long_tensor": lambda original, owner: _long_tensor(original),
+        "tokenizer": lambda original, owner: _tokenizer.make_predict(original),
     }
     return makers[name]
 
@@ -249,6 +275,9 @@ PATCHES: tuple[_Patch, ...] = (
            _factory("vocab_unmap"), _check_unmap),
     _Patch("long_tensor", "stanza.models.common.data", None, "get_long_tensor",
            ("tokens_list", "batch_size", "pad_id"), _factory("long_tensor"), _check_long_tensor),
+    _Patch("tokenizer", "stanza.models.tokenization.utils", None, "predict",
+           ("trainer", "data_generator", "batch_size", "max_seqlen", "use_regex_tokens", "num_workers"),
+           _factory("tokenizer"), _check_tokenizer, _tokenizer_calls_predict),
 )
 
 #: name → (original, replacement) of each installed patch.
