@@ -9,6 +9,7 @@ are the regex offsets, so ``text[start:end]`` is always the span.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -25,7 +26,17 @@ def _alt(words, *, ci: bool = False) -> str:
     """A regex alternation of ``words``, longest first, spaces as ``\\s+``."""
     parts = sorted(set(words), key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
-    return f"(?i:{body})" if ci else f"(?:{body})"
+    return _ci(parts, body) if ci else f"(?:{body})"
+
+
+def _ci(words, body: str) -> str:
+    """``body`` (an alternation of ``words``) case-insensitive, behind a look-ahead for the
+    words' first letters: the same matches, but the regex engine tries the alternatives one
+    by one only where a word can start (it cannot skip case-insensitive ones by itself)."""
+    firsts = {w[0] for w in words}
+    if not words or any(c.isspace() or not c.isascii() for c in firsts):
+        return f"(?i:{body})"
+    return f"(?i:(?=[{''.join(re.escape(c) for c in sorted(firsts))}])(?:{body}))"
 
 
 # --- building blocks ------------------------------------------------------
@@ -57,9 +68,9 @@ NUM = (  # "2,000" whole: else "000 years" would match after the comma
 VAGUE_NUM = _alt(lx.VAGUE_QUANTITIES, ci=True)
 FRAC = _alt(lx.FRACTIONS)
 _ALL_UNITS = list(lx.UNITS) + list(lx.UNIT_PLURALS)
-UNIT = r"(?i:" + "|".join(sorted(_ALL_UNITS, key=len, reverse=True)) + r")\b"
-UNIT_SG = r"(?i:" + "|".join(sorted(lx.UNITS, key=len, reverse=True)) + r")\b"
-CAL_UNIT = r"(?i:" + "|".join(sorted(lx.CALENDAR_UNITS, key=len, reverse=True)) + r")\b"
+UNIT = _ci(_ALL_UNITS, "|".join(sorted(_ALL_UNITS, key=len, reverse=True))) + r"\b"
+UNIT_SG = _ci(list(lx.UNITS), "|".join(sorted(lx.UNITS, key=len, reverse=True))) + r"\b"
+CAL_UNIT = _ci(list(lx.CALENDAR_UNITS), "|".join(sorted(lx.CALENDAR_UNITS, key=len, reverse=True))) + r"\b"
 POD = _alt([p for p in lx.PARTS_OF_DAY if p != "overnight"], ci=True)
 SEASON = _alt(lx.SEASONS, ci=True)
 SEASON_PLURAL = _alt(lx.SEASON_PLURALS, ci=True)
@@ -137,10 +148,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("holiday", B + rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>{_alt(list(lx.HOLIDAYS_FIXED) + list(lx.HOLIDAYS_MOVABLE))})"
         rf"(?:\s+(?P<year>{YEAR}))?" + E),
 ]
-_COMPILED = [(kind, re.compile(rx), prio) for prio, (kind, rx) in enumerate(_PATTERNS)]
-#: Per pattern, words one of which each match contains (``None``: unknown); a text
-#: without any of them is not scanned for that pattern (:mod:`._prefilter`).
-_NEEDED = [needed_words(rx) for _, rx in _PATTERNS]
+
+
+@functools.cache
+def _scanners() -> list[tuple[str, re.Pattern[str], int, frozenset[str] | None]]:
+    """(kind, compiled pattern, priority, needed words) per pattern, built on first use
+    (compiling them is a tenth of a second that ``import eventx`` need not wait for).
+    The needed words are those one of which each match contains (``None``: unknown); a
+    text without any of them is not scanned for that pattern (:mod:`._prefilter`)."""
+    return [(kind, re.compile(rx), prio, needed_words(rx)) for prio, (kind, rx) in enumerate(_PATTERNS)]
 
 _DAY_CONNECTIVE = re.compile(r"(?P<day>(?i:the\s+day))\s+(?i:before|after)$")
 _CLAUSE_AFTER = re.compile(r"\s+(?!(?i:yesterday|tomorrow)\b)[A-Za-z]")
@@ -166,7 +182,7 @@ def find_candidates(text: str, *, prefilter: bool = True) -> list[Candidate]:
     """
     found: list[Candidate] = []
     low = folded(text) if prefilter else None
-    for (kind, rx, prio), needed in zip(_COMPILED, _NEEDED):
+    for kind, rx, prio, needed in _scanners():
         if low is not None and needed is not None and not any(word in low for word in needed):
             continue
         for m in rx.finditer(text):
