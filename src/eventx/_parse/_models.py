@@ -113,6 +113,7 @@ def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any
     import stanza
 
     from eventx._parse import _decoder, _speedups
+    from eventx._parse._trusted import trusted_model_loads
 
     _decoder.install()  # stanza's tree decoder → the compiled one, same trees (see _decoder)
     _speedups.install()  # exact speed-ups of stanza's inference, same parses (see _speedups)
@@ -134,7 +135,7 @@ def load_pipeline(model_dir: Path | None, *, device: str = "cpu", **options: Any
         kwargs["ner_pretrain_path"] = pretrain_path
     resources_file = bundled_model_dir() / "resources.json"
     try:
-        with _no_training_optimizer():
+        with _no_training_optimizer(), trusted_model_loads():  # bundled files: the fast unpickler (_trusted)
             return stanza.Pipeline(
                 lang="en", dir=str(model_dir), processors=",".join(paths), download_method=None,
                 resources_filepath=str(resources_file), allow_unknown_language=True,
