@@ -38,3 +38,25 @@ def test_without_the_variable_nothing_is_cached(tmp_path, monkeypatch):
     assert "_parse" not in vars(extractor)  # the class's own stage 1, unwrapped
     assert _events(extractor, TEXTS[0])
     assert not list(tmp_path.iterdir())
+
+
+def test_key_changes_with_the_parsing_code_and_switches(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from eventx import _parse
+    from eventx.evaluate import _parse_cache
+
+    model_dir = tmp_path / "models"
+    model_dir.mkdir()
+    (model_dir / "pos.pt").write_bytes(b"weights")
+    monkeypatch.delenv("EVENTX_FAST", raising=False)
+    key = _parse_cache._fingerprint(model_dir, "needed")
+    assert _parse_cache._fingerprint(model_dir, "needed") == key
+    monkeypatch.setenv("EVENTX_FAST", "0")  # stanza's own code: other parses possible
+    assert _parse_cache._fingerprint(model_dir, "needed") != key
+    monkeypatch.delenv("EVENTX_FAST")
+    sources = sorted(Path(_parse.__file__).parent.glob("*.py"))
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes",
+                        lambda self: real_read(self) + (b"# edited" if self == sources[0] else b""))
+    assert _parse_cache._fingerprint(model_dir, "needed") != key  # edited parsing code

@@ -7,10 +7,11 @@ the evaluations build (:func:`evaluation_extractor`) keep each text's stanza
 ``Document`` there (``Document.to_serialized``, JSON) and read it back next time.
 
 The key is the text, the model folder's files (names, sizes, modification times),
-the stanza version and the entity-tagger scope: new models or a new stanza version
-give new keys, so a stale parse is never reused. Parsing code that is meant to be exact
-(the compiled decoder, entity tags only where needed) does not change the key; unset
-the variable to check it. The library itself never reads this variable.
+the stanza version, the entity-tagger scope, the source of eventx's parsing code
+(``eventx._parse``: the speed patches there may change tokens, as the unpadded
+tokenizer does) and the ``EVENTX_FAST*`` switches: new models, a new stanza version or
+edited parsing code give new keys, so a stale parse is never reused. The library
+itself never reads this variable.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ ENV_PARSE_CACHE = "EVENTX_PARSE_CACHE"
 def _fingerprint(model_dir: Path, entity_scope: str) -> str:
     import stanza
 
-    digest = hashlib.sha256(f"stanza {stanza.__version__} | entities {entity_scope}".encode())
+    from eventx import _parse
+
+    switches = sorted((k, v) for k, v in os.environ.items() if k.startswith("EVENTX_FAST"))
+    digest = hashlib.sha256(f"stanza {stanza.__version__} | entities {entity_scope} | {switches}".encode())
+    for source in sorted(Path(_parse.__file__).parent.glob("*.py")):  # code that shapes the parse
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
     for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
         stat = path.stat()
         digest.update(f"{path.relative_to(model_dir)} {stat.st_size} {stat.st_mtime_ns}".encode())
