@@ -158,6 +158,7 @@ def _scanners() -> list[tuple[str, re.Pattern[str], int, frozenset[str] | None]]
     text without any of them is not scanned for that pattern (:mod:`._prefilter`)."""
     return [(kind, re.compile(rx), prio, needed_words(rx)) for prio, (kind, rx) in enumerate(_PATTERNS)]
 
+
 _DAY_CONNECTIVE = re.compile(r"(?P<day>(?i:the\s+day))\s+(?i:before|after)$")
 _CLAUSE_AFTER = re.compile(r"\s+(?!(?i:yesterday|tomorrow)\b)[A-Za-z]")
 
