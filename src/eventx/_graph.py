@@ -168,11 +168,13 @@ def sentences_from_document(doc: Any) -> list[Sentence]:
             ner = getattr(token, "ner", None)
             real = _real_text(token, text) if token.text == TOO_LONG_TOKEN else None
             start, end = token.start_char, token.end_char
+            several = len(token.words) > 1  # a multi-word token: each word keeps its own offsets
             for word in token.words:
                 nodes.append(Node(
                     len(nodes), real or word.text, real or word.lemma or word.text, word.upos or "X",
                     word.xpos or "", _feats(word.feats), word.deprel or "dep", (word.head or 0) - 1,
-                    start, end, ner,
+                    _word_offset(word, "start_char", token) if several else start,
+                    _word_offset(word, "end_char", token) if several else end, ner,
                 ))
         sentences.append(Sentence(s_index, nodes))
     return sentences
