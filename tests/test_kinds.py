@@ -43,3 +43,17 @@ def test_meantime_named_mentions_carry_their_entity_type(data_dir):
     mentions = named_mentions(path, doc.tokens)
     assert mentions and {t for _, _, t in mentions} <= {"PER", "ORG", "LOC"}
     assert ("Boeing", "ORG") in {(doc.text[s:e], t) for s, e, t in mentions}
+
+
+def test_person_nouns_hold_singular_and_plural():
+    """The table is matched on lemma and on the word: a plural listed without its
+    singular ("activists" but not "activist") would miss the singular."""
+    from eventx._kinds import PERSON_NOUNS
+
+    plural_endings = {"men": "man", "ies": "y", "s": ""}
+    for word in PERSON_NOUNS:
+        for ending, singular_ending in plural_endings.items():
+            if word.endswith(ending) and word not in {"people", "police", "troops", "his", "us"}:
+                singular = word[: -len(ending)] + singular_ending
+                assert singular in PERSON_NOUNS, f"{word} is listed without {singular}"
+                break
