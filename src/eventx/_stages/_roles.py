@@ -25,6 +25,8 @@ __all__ = ["frame_roles", "inherited_subject", "undergoer_subject"]
 
 #: Words that head an object phrase only when a parser split "more than N people".
 COMPARATIVE_QUANTIFIERS = frozenset({"more", "less", "fewer", "over", "up"})
+#: Singular demonstratives that, alone as a subject, point at what the text said (discourse deixis).
+DEICTIC_DEMONSTRATIVES = frozenset({"this", "that"})
 #: How far subject inheritance may climb (guards against cyclic or odd parses).
 MAX_CLIMB = 8
 
@@ -255,7 +257,7 @@ def _discourse_deictic(node: Node) -> bool:
     """A singular demonstrative pronoun standing alone as a subject ("*This* brings the
     total to 230", "*That* imperils the deal") points at what the text said, a
     proposition or event (discourse deixis), not at an actor."""
-    return (node.upos == "PRON" and node.feats.get("PronType") == "Dem" and node.lemma.lower() in ("this", "that")
+    return (node.upos == "PRON" and node.feats.get("PronType") == "Dem" and node.lemma.lower() in DEICTIC_DEMONSTRATIVES
             and node.base_rel == "nsubj")
 
 
