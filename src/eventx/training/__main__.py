@@ -21,6 +21,11 @@ def main(argv: list[str] | None = None) -> None:
 
         propbank_main(given[1:])
         return
+    if given[:1] == ["wordnet"]:  # not a model: the abstract-noun table derived from WordNet
+        from eventx.training._wordnet import main as wordnet_main
+
+        wordnet_main(given[1:])
+        return
     parser = argparse.ArgumentParser(prog="python -m eventx.training", description=__doc__)
     parser.add_argument("components", nargs="*", default=list(COMPONENTS),
                         help=f"components to train (default: all of {', '.join(COMPONENTS)})")
