@@ -23,6 +23,11 @@ pipeline in:
   a paragraph alone, instead of padded to the longest paragraph of its batch
   (:mod:`eventx._parse._tokenizer`): the one patch that changes results, and only where
   stanza's tokens depended on the other paragraphs of the batch.
+* The character model of the tagger, parser and entity tagger (``CharacterModel.forward``)
+  runs once per distinct word of a batch, the words of each length together, unpadded
+  (:mod:`eventx._parse._charmodel`); the vectors are stanza's to float rounding (1e-7).
+* The tokenizer's ``decode_predictions`` token by token instead of character by
+  character (:mod:`eventx._parse._decoding`): the same tokens and sentences.
 
 Each patch is installed only when stanza's code is what this module expects (the
 names exist, with the expected signatures, and for the CRF the tagger's ``predict``
@@ -47,7 +52,7 @@ from typing import Any
 
 import attrs
 
-from eventx._parse import _tokenizer
+from eventx._parse import _charmodel, _decoding, _tokenizer
 
 __all__ = ["ENV_SWITCH", "PATCHES", "enabled", "inference", "install", "installed", "uninstall"]
 
@@ -261,6 +266,8 @@ def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any
         "vocab_unmap": lambda original, owner: _vocab_unmap(original, owner),
         "long_tensor": lambda original, owner: _long_tensor(original),
         "tokenizer": lambda original, owner: _tokenizer.make_predict(original),
+        "charmodel": lambda original, owner: _charmodel.make_forward(original),
+        "decode": lambda original, owner: _decoding.make_decode(original),
     }
     return makers[name]
 
@@ -278,6 +285,13 @@ PATCHES: tuple[_Patch, ...] = (
     _Patch("tokenizer", "stanza.models.tokenization.utils", None, "predict",
            ("trainer", "data_generator", "batch_size", "max_seqlen", "use_regex_tokens", "num_workers"),
            _factory("tokenizer"), _check_tokenizer, _tokenizer_calls_predict),
+    _Patch("charmodel", "stanza.models.common.char_model", "CharacterModel", "forward",
+           ("self", "chars", "chars_mask", "word_orig_idx", "sentlens", "wordlens"), _factory("charmodel"),
+           lambda original, patched, owner: _charmodel.self_check(original, patched)),
+    _Patch("decode", "stanza.models.tokenization.utils", None, "decode_predictions",
+           ("vocab", "mwt_dict", "orig_text", "all_raw", "all_preds", "no_ssplit", "skip_newline",
+            "use_la_ittb_shorthand"), _factory("decode"),
+           lambda original, patched, owner: _decoding.self_check(original, patched)),
 )
 
 #: name → (original, replacement) of each installed patch.
