@@ -1,5 +1,5 @@
 """Abstract nouns are no participants of untyped events (WordNet acts, states and
-times: eventx/data/noun_classes.json), unless the text makes them entities; on gold parses."""
+times; as subjects also ideas and events: eventx/data/noun_classes.json), unless the text makes them entities; on gold parses."""
 
 from __future__ import annotations
 
@@ -36,6 +36,13 @@ CASES = [
         "Boeing/PROPN/2/nsubj improved/improve/VERB/0/root/" + PAST + " the/DET/4/det technology/NOUN/2/obj of/ADP/6/case "
         "travel/NOUN/4/nmod ./PUNCT/2/punct",
         "improve", ["Boeing"], [], id="of-abstract-goes"),
+    pytest.param(  # an idea as subject is no actor
+        "The/DET/2/det theory/NOUN/3/nsubj worried/worry/VERB/0/root/" + PAST + " investors/investor/NOUN/3/obj ./PUNCT/3/punct",
+        "worry", [], ["investors"], id="idea-subject"),
+    pytest.param(  # ... but an idea as object may be the product a text is about
+        "Reporters/reporter/NOUN/2/nsubj obtained/obtain/VERB/0/root/" + PAST + " a/DET/4/det prototype/NOUN/2/obj "
+        "./PUNCT/2/punct",
+        "obtain", ["Reporters"], ["a prototype"], id="idea-object-stays"),
     pytest.param(  # an entity noun is untouched
         "The/DET/2/det company/NOUN/3/nsubj delayed/delay/VERB/0/root/" + PAST + " the/DET/5/det aircraft/NOUN/3/obj "
         "./PUNCT/3/punct",
@@ -61,7 +68,8 @@ def test_typed_events_keep_abstract_targets(extractor):
 
 
 @pytest.mark.parametrize(("noun", "listed"), [
-    ("search", "noun.act"), ("glitch", "noun.state"), ("era", "noun.time"), ("efficiency", None), ("index", None),
+    ("search", "noun.act"), ("glitch", "noun.state"), ("era", "noun.time"), ("plan", "noun.cognition"),
+    ("accident", "noun.event"), ("efficiency", None), ("index", None),
     # entities and the classes left unlisted (products, prices, contracts for MEANTIME)
     ("aircraft", None), ("company", None), ("share", None), ("software", None), ("price", None), ("contract", None),
 ])
@@ -84,7 +92,8 @@ def test_wordnet_table_derivation(tmp_path):
     from eventx.training._wordnet import build_table, main, read_senses
 
     table = build_table(read_senses(INDEX_SENSE, LEXNAMES))
-    assert table["abstract_nouns"] == {"noun.act": ["search"], "noun.state": ["glitch"], "noun.time": []}
+    assert table["abstract_nouns"] == {"noun.act": ["search"], "noun.cognition": [], "noun.event": [],
+                                       "noun.state": ["glitch"], "noun.time": []}
     (tmp_path / "index.sense").write_text("\n".join(INDEX_SENSE) + "\n")
     (tmp_path / "lexnames").write_text("\n".join(LEXNAMES) + "\n")
     out = tmp_path / "noun_classes.json"

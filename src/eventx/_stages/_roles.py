@@ -15,7 +15,7 @@ from eventx import _grammar as g
 from eventx._graph import Node, no_time
 from eventx._kinds import DEMONYMS
 from eventx._spans import expand_conjuncts, is_misread_verb
-from eventx._stages._abstract import abstract_noun
+from eventx._stages._abstract import SUBJECT_CLASSES, abstract_noun
 from eventx._stages._clauses import is_measure, is_passive, nominal, subjects_of
 from eventx._stages._complements import complement_targets
 from eventx._stages._frames import Frame, eventive_noun
@@ -323,7 +323,7 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tupl
     whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n) and not _extent(verb, n)
             and not (frame.type is None and _event_nominal(n, verb))]
     if frame.type is None:  # an untyped event's participants are entities, no abstractions
-        who = [n for n in who if not abstract_noun(n)]
+        who = [n for n in who if not abstract_noun(n, SUBJECT_CLASSES)]
         whom = [n for n in whom if not abstract_noun(n)]
     if frame.type is not None:
         if not whom:

