@@ -1,4 +1,4 @@
-"""stanza's character model once per distinct word, on rows of one length each.
+"""stanza's character model once per distinct word, on rows of similar lengths.
 
 The tagger, the parser and the entity tagger read every word's characters through
 stanza's ``CharacterModel`` (``stanza.models.common.char_model``): a character LSTM over
@@ -10,15 +10,20 @@ torch's LSTM on packed rows of unequal lengths runs step by step over shrinking 
 several times slower per character than on a batch of rows of one length.
 
 :func:`make_forward` builds a replacement of ``CharacterModel.forward`` that, in eval
-mode, runs the LSTM once per distinct word (``torch.unique`` over the padded character
-ids), the distinct words of each length together as one unpadded batch, and scatters
-the vectors back to every word; the rest (restoring the word order, packing per
-sentence) is stanza's code. On rows of one length the LSTM reads exactly what the packed
-LSTM reads (no padding), so the vectors are stanza's up to float rounding of matrix
-products of another shape (about 1e-7). In training mode, or for a character model this
-was not written for (an LSTM with recurrent dropout, stanza's ``LSTMwRecDropout``), stanza's
-own ``forward`` runs. :mod:`eventx._parse._speedups` installs it, guarded and self-checked
-like its other patches (``EVENTX_FAST=0`` keeps stanza's code).
+mode, computes the vector of each distinct word of the batch once (``torch.unique`` over
+the padded character ids) and scatters the vectors back to every word; the rest
+(restoring the word order, packing per sentence) is stanza's code. A one-way model with
+attention (the tagger's, the parser's) runs its LSTM on the distinct words in padded
+batches of rows of similar lengths (longest at most 4/3 of the shortest): a one-way LSTM's
+output at a character never reads the padding after the word, and the outputs after a
+word's end are masked out of the sum, as stanza's packed sequence leaves them out. Any
+other model (the entity tagger's two-way one, which keeps its final states) runs
+stanza's own forward once over the distinct words. The vectors are stanza's up to float
+rounding of matrix products of another shape (about 1e-7). In training mode, or for a
+character model this was not written for (an LSTM with recurrent dropout, stanza's
+``LSTMwRecDropout``), stanza's own ``forward`` runs. :mod:`eventx._parse._speedups`
+installs it, guarded and self-checked like its other patches (``EVENTX_FAST=0`` keeps
+stanza's code).
 """
 
 from __future__ import annotations
@@ -49,27 +54,51 @@ def unsupported(model: Any) -> str | None:
     return None
 
 
-def _vectors(model: Any, chars: Any, lengths: Any) -> Any:
-    """The character model's vector of each row of ``chars`` (distinct rows, their lengths)."""
+def _attention_vectors(model: Any, chars: Any, lengths: Any) -> Any:
+    """A one-way character model's attention-weighted sums for each row of ``chars``
+    (distinct rows, their ``lengths``): rows of similar lengths in one padded batch, each
+    row's outputs after its end (which its earlier outputs never read) masked out."""
     import torch
 
     lstm = model.charlstm.lstm
-    layers = model.charlstm_h_init.size(0)
+    order = torch.argsort(lengths, descending=True, stable=True)
+    sorted_lengths = lengths.index_select(0, order).tolist()
+    layers, hidden = model.charlstm_h_init.size(0), model.charlstm_h_init.size(2)
     out = None
-    for length in torch.unique(lengths).tolist():
-        rows = torch.nonzero(lengths == length).squeeze(1)
-        embs = model.dropout(model.char_emb(chars.index_select(0, rows)[:, :length]))
-        size = (layers, rows.numel(), model.charlstm_h_init.size(2))
+    start = 0
+    while start < len(sorted_lengths):
+        width = sorted_lengths[start]
+        stop = start + 1
+        while stop < len(sorted_lengths) and sorted_lengths[stop] * 4 >= width * 3:
+            stop += 1
+        rows = order[start:stop]
+        embs = model.dropout(model.char_emb(chars.index_select(0, rows)[:, :width]))
+        size = (layers, stop - start, hidden)
         hx = (model.charlstm_h_init.expand(*size).contiguous(), model.charlstm_c_init.expand(*size).contiguous())
-        output, (h, _) = lstm(embs, hx)
-        if model.attn:
-            weights = torch.sigmoid(model.char_attn(model.dropout(output)))
-            reps = (output * weights).sum(1)
-        else:
-            reps = h[-2:].transpose(0, 1).contiguous().view(rows.numel(), -1)
+        output = lstm(embs, hx)[0]
+        weights = torch.sigmoid(model.char_attn(model.dropout(output)))
+        inside = torch.arange(width, device=chars.device).unsqueeze(0) < lengths.index_select(0, rows).unsqueeze(1)
+        reps = (output * weights * inside.unsqueeze(2)).sum(1)
         if out is None:
             out = reps.new_empty(chars.size(0), reps.size(1))
         out.index_copy_(0, rows, reps)
+        start = stop
+    return out
+
+
+def _stanza_vectors(model: Any, original: Callable[..., Any], chars: Any, lengths: Any) -> Any:
+    """stanza's own forward over the distinct rows (one batch, sorted by length as stanza
+    sorts): its vector for each row of ``chars``."""
+    import torch
+
+    order = torch.argsort(lengths, descending=True, stable=True)
+    sorted_lengths = lengths.index_select(0, order).tolist()
+    rows = chars.index_select(0, order)[:, :sorted_lengths[0]]
+    reps = original(model, rows, rows.eq(0), list(range(len(sorted_lengths))), [len(sorted_lengths)],
+                    sorted_lengths)  # one "sentence" of the distinct words, in this order
+    reps = reps[0] if model.pad else reps.data
+    out = reps.new_empty(reps.shape)
+    out.index_copy_(0, order, reps)
     return out
 
 
@@ -88,8 +117,11 @@ def make_forward(original: Callable[..., Any]) -> Callable[..., Any]:
         distinct, inverse = torch.unique(chars, dim=0, return_inverse=True)
         lengths = torch.as_tensor(wordlens, dtype=torch.long, device=chars.device)
         distinct_lengths = lengths.new_zeros(distinct.size(0)).scatter_(0, inverse, lengths)
-        res = _vectors(self, distinct, distinct_lengths).index_select(0, inverse)
-        res = tensor_unsort(res, word_orig_idx)
+        if self.attn and not self.charlstm.lstm.bidirectional:
+            vectors = _attention_vectors(self, distinct, distinct_lengths)
+        else:
+            vectors = _stanza_vectors(self, original, distinct, distinct_lengths)
+        res = tensor_unsort(vectors.index_select(0, inverse), word_orig_idx)
         res = pack_sequence(res.split(sentlens))
         if self.pad:
             res = pad_packed_sequence(res, batch_first=True)[0]
