@@ -15,9 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import statistics
 import sys
 from pathlib import Path
 from typing import Any
+
+from machine_reference import BASELINE_S, rescaled
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_JSON = ROOT / "build" / "benchmarks.json"
@@ -99,6 +102,12 @@ def _rate(bench: dict[str, Any] | None, key: str) -> float | None:
     return count / mean if count is not None and mean else None
 
 
+def _reference(bench: dict[str, Any] | None) -> float | None:
+    """Median seconds of the machine reference workload run before and after each of the benchmark's rounds."""
+    times = _info(bench, "machine_reference_s")
+    return statistics.median(times) if times else None
+
+
 def derived(bench: dict[str, Any]) -> list[str]:
     """The derived figures of one benchmark, as short "label value" strings."""
     name, mean, out = bench["name"], _mean(bench), []
@@ -108,6 +117,8 @@ def derived(bench: dict[str, Any]) -> list[str]:
         out.append(f"{_rate(bench, 'words'):,.0f} words/s")
     if _rate(bench, "events") is not None and name not in (*TIMES, COLD, COLD_EXTRACT):
         out.append(f"{_rate(bench, 'events'):,.1f} events/s")
+    if _reference(bench) is not None:
+        out.append(f"machine reference {_reference(bench):.3f} s")
     if name in (BATCHED, ONE_BY_ONE) and _rate(bench, "documents") is not None:
         out.append(f"{_rate(bench, 'documents'):,.2f} articles/s")
     if name in TIMES and _info(bench, "expressions") and mean:
@@ -150,6 +161,13 @@ def key_figures(data: dict[str, Any]) -> list[tuple[str, str, str]]:
         rows.append((f"{label}: sentences/s", fmt_number(rate), goal))
         rows.append((f"{label}: words/s", fmt_number(_rate(bench, "words"), 0), ""))
         rows.append((f"{label}: events/s", fmt_number(_rate(bench, "events")), ""))
+    many_rate, many_reference = _rate(b.get(MANY), "sentences"), _reference(b.get(MANY))
+    if many_reference is not None:
+        rows.append(("machine reference workload around the extract_many rounds (median; `benchmarks/machine_reference.py`)",
+                     f"{many_reference:.3f} s", f"{BASELINE_S:g} s on the development VM's fast phase"))
+        rows.append((f"end to end, extract_many over MEANTIME, rescaled to a machine running the reference in "
+                     f"{BASELINE_S:g} s: sentences/s",
+                     fmt_number(rescaled(many_rate, many_reference) if many_rate else None), ""))
     rows.append(("eventx alone (extract_document): sentences/s", fmt_number(_rate(b.get(EXTRACT_DOC), "sentences")), ""))
 
     cold = b.get(COLD)

@@ -5,6 +5,11 @@
   parse of the same articles (goal: eventx ≤ 5 % of the parse time);
 * batching: ``extract_many`` vs one ``extract`` call per article over 100 articles.
 
+Before and after each round of the end-to-end and parse benchmarks, outside their
+timing, the fixed workload of ``machine_reference.py`` runs and its times go to
+``extra_info["machine_reference_s"]``: the machine's speed at that moment, which
+``report.py`` shows beside the throughput.
+
 Derived numbers (sentences/s, events/s, ratios) go to ``extra_info``;
 ``benchmarks/report.py`` turns the JSON into ``docs/_generated/performance.md``.
 The stanza pipeline, the MEANTIME articles and their parses are built once per
@@ -37,6 +42,7 @@ from typing import Any
 import pytest
 
 import eventx
+import machine_reference  # benchmarks/ is on sys.path: pytest inserts a test file's folder
 from eventx._extractor import DEFAULT_BATCH_SIZE
 from eventx._parse import _decoder
 
@@ -86,10 +92,26 @@ def _per_second(count: float, seconds: float | None) -> float | None:
     return round(count / seconds, 2) if seconds else None
 
 
-def _run(benchmark: Any, fn: Callable[[], Any], rounds: int, key: str | None = None) -> tuple[Any, float | None]:
-    """Time ``fn`` for ``rounds`` rounds of one call; its last result and the mean seconds."""
+def _run(benchmark: Any, fn: Callable[[], Any], rounds: int, key: str | None = None,
+         reference: bool = False) -> tuple[Any, float | None]:
+    """Time ``fn`` for ``rounds`` rounds of one call; its last result and the mean seconds.
+
+    With ``reference``, the machine reference workload runs before and after each round
+    (untimed) and its times are recorded in ``extra_info["machine_reference_s"]``.
+    """
     durations: list[float] = []
-    result = benchmark.pedantic(_recording(fn, durations), rounds=rounds, iterations=1, warmup_rounds=0)
+    references: list[float] = []
+    probe = None
+    if reference:
+        machine_reference.run_once()  # warm-up: torch's first call allocates
+
+        def probe() -> None:
+            references.append(round(machine_reference.run_once(), 4))
+
+    result = benchmark.pedantic(_recording(fn, durations), setup=probe, teardown=probe, rounds=rounds, iterations=1,
+                                warmup_rounds=0)
+    if references:
+        benchmark.extra_info["machine_reference_s"] = references
     mean = _mean(benchmark, durations)
     if key is not None and mean:
         _MEANS[key] = mean
@@ -227,7 +249,7 @@ def test_bench_extract_many_meantime(benchmark, bench_extractor, meantime_docs, 
     texts = [d.text for d in meantime_docs]
     refs = [_reference_date(d) for d in meantime_docs]
     results, mean = _run(benchmark, lambda: list(bench_extractor.extract_many(texts, reference_date=refs)),
-                         corpus_rounds)
+                         corpus_rounds, reference=True)
     assert len(results) == len(texts)
     sentences, words, events = _sentences(meantime_parsed), _words(meantime_parsed), sum(map(len, results))
     benchmark.extra_info.update(
@@ -246,7 +268,8 @@ def test_bench_stanza_parse_meantime(benchmark, bench_extractor, meantime_docs, 
     """The stanza parse alone of every MEANTIME article (batched as in ``extract_many``)."""
     benchmark.group = "eventx share"
     texts = [d.text for d in meantime_docs]
-    parsed, mean = _run(benchmark, lambda: _parse_batched(bench_extractor, texts), corpus_rounds, key="parse")
+    parsed, mean = _run(benchmark, lambda: _parse_batched(bench_extractor, texts), corpus_rounds, key="parse",
+                        reference=True)
     sentences = _sentences(parsed)
     benchmark.extra_info.update(
         documents=len(texts), characters=sum(map(len, texts)), sentences=sentences, words=_words(parsed),
