@@ -7,7 +7,7 @@ faster eventx from a faster hour. This workload does not depend on eventx: a
 bidirectional LSTM and a linear layer in torch (the kind of work that is ~80 % of the
 stanza parse) and a pure-Python loop over dicts and strings (the kind of work eventx's
 own rules do), fixed sizes, fixed seed, torch's thread setting left as the pipeline
-has it. ``test_bench_extract.py`` runs it before each round of the corpus benchmarks
+has it. ``test_bench_extract.py`` runs it before and after each round of the corpus benchmarks
 (outside the timing) and records its times; ``report.py`` shows them next to the
 throughput and rescales the throughput to :data:`BASELINE_S`, the workload's time on
 the development machine in its fast phase: "sentences/s on a machine that runs the
