@@ -58,13 +58,31 @@ def test_abstract_participants(extractor, parse, lemma, who, whom):
     assert [p.text for p in event.whom] == whom
 
 
-def test_typed_events_keep_abstract_targets(extractor):
-    """PLOVER codes the target of a typed event whatever it is ("criticized the project")."""
-    parse = ("Russia/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST
-             + " the/DET/4/det project/NOUN/2/obj ./PUNCT/2/punct")
-    event = only(extractor.extract_document(conllu(parse)), "criticize")
-    assert event.type == "DISAPPROVE"
-    assert [p.text for p in event.whom] == ["the project"]
+TYPED_CASES = [
+    pytest.param(  # an act with no entity in its phrase is no target (PLOVER targets are actors)
+        "Russia/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " the/DET/4/det project/NOUN/2/obj ./PUNCT/2/punct",
+        "criticize", "DISAPPROVE", [], id="act-target-goes"),
+    pytest.param(  # ... one whose phrase names an entity stays: PLOVER codes that entity
+        "Russia/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " Ukraine/PROPN/5/nmod:poss 's/PART/3/case "
+        "project/NOUN/2/obj ./PUNCT/2/punct",
+        "criticize", "DISAPPROVE", ["Ukraine's project"], id="act-target-of-a-name-stays"),
+    pytest.param(  # ... also through a person or organisation noun
+        "Russia/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " crimes/crime/NOUN/2/obj committed/commit/VERB/3/acl "
+        "by/ADP/6/case troops/troop/NOUN/4/obl:agent ./PUNCT/2/punct",
+        "criticize", "DISAPPROVE", ["crimes"], id="act-target-of-an-actor-stays"),
+    pytest.param(  # an entity target is untouched
+        "Russia/PROPN/2/nsubj criticized/criticize/VERB/0/root/" + PAST + " the/DET/4/det government/NOUN/2/obj ./PUNCT/2/punct",
+        "criticize", "DISAPPROVE", ["the government"], id="entity-target-stays"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "event_type", "whom"), TYPED_CASES)
+def test_typed_event_targets(extractor, parse, lemma, event_type, whom):
+    """A typed event's abstract target (WordNet act, state, time) stays only where its
+    phrase names an entity ("criticized *Ukraine's* project")."""
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert event.type == event_type
+    assert [p.text for p in event.whom] == whom
 
 
 @pytest.mark.parametrize(("noun", "listed"), [

@@ -19,10 +19,10 @@ jets").
 from __future__ import annotations
 
 from eventx._graph import Node
-from eventx._kinds import ORG_WORDS, PERSON_NOUNS, ner_kind
+from eventx._kinds import DEMONYMS, ORG_WORDS, PERSON_NOUNS, ner_kind
 from eventx._tables import load_table
 
-__all__ = ["ABSTRACT_NOUNS", "OBJECT_CLASSES", "SUBJECT_CLASSES", "abstract_noun"]
+__all__ = ["ABSTRACT_NOUNS", "OBJECT_CLASSES", "SUBJECT_CLASSES", "abstract_noun", "names_entity"]
 
 #: One-word noun → the WordNet supersense (act, state, time, cognition, event) of its dominant senses.
 ABSTRACT_NOUNS: dict[str, str] = {lemma: name for name, lemmas in load_table("noun_classes.json")["abstract_nouns"].items()
@@ -70,3 +70,19 @@ def abstract_noun(node: Node, classes: frozenset[str] = OBJECT_CLASSES) -> bool:
     """Whether ``node`` is a common noun of one of the WordNet ``classes`` (by default
     an act, state or time: "*the search*", "*glitches*", "*the era*"), no entity."""
     return _abstract(node, classes, 0)
+
+
+def _entity_word(word: Node) -> bool:
+    lemma = word.lemma.lower()
+    return (word.upos == "PROPN" or ner_kind(word) is not None or lemma in DEMONYMS
+            or word.upos == "NOUN" and (lemma in PERSON_NOUNS or word.text.lower() in PERSON_NOUNS or lemma in ORG_WORDS))
+
+
+def names_entity(node: Node) -> bool:
+    """Whether the phrase of ``node`` names an entity inside it: a name, an entity-tagged
+    word, a nationality, a person or organisation noun ("boycott *Algeria's* elections",
+    "an investigation into crimes committed by Croat *forces*"). PLOVER codes that entity
+    as the target of an act directed at it."""
+    sentence = node.sentence
+    words = sentence.subtree(node) if sentence is not None else [node]
+    return any(_entity_word(w) for w in words)

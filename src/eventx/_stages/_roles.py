@@ -15,7 +15,7 @@ from eventx import _grammar as g
 from eventx._graph import Node, no_time
 from eventx._kinds import DEMONYMS
 from eventx._spans import expand_conjuncts, is_misread_verb
-from eventx._stages._abstract import SUBJECT_CLASSES, abstract_noun
+from eventx._stages._abstract import SUBJECT_CLASSES, abstract_noun, names_entity
 from eventx._stages._clauses import is_measure, is_passive, nominal, subjects_of
 from eventx._stages._complements import complement_targets
 from eventx._stages._frames import Frame, eventive_noun
@@ -325,7 +325,8 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tupl
     if frame.type is None:  # an untyped event's participants are entities, no abstractions
         who = [n for n in who if not abstract_noun(n, SUBJECT_CLASSES)]
         whom = [n for n in whom if not abstract_noun(n)]
-    if frame.type is not None:
+    if frame.type is not None:  # a typed event's target is an actor, or an act that names one
+        whom = [n for n in whom if not (abstract_noun(n) and not names_entity(n))]
         if not whom:
             whom = _reciprocal(frame, who) or complement_targets(frame, is_time)
         whom += coded_targets(frame, who, whom, is_time)
