@@ -33,3 +33,35 @@ TYPES = [
 def test_plover_type(extractor, parse, lemma, expected):
     event = only(extractor.extract_document(conllu(parse)), lemma)
     assert event.type == expected
+
+
+INF = "VerbForm=Inf"
+GER = "VerbForm=Ger"
+
+# (gold parse, trigger lemma, expected PLOVER type): an attack an actor is readied for is
+# MOBILIZE (manual MOBILIZE: 'military posturing ... readiness'; THREATEN is 'typically verbal')
+READINESS = [
+    pytest.param(
+        "The/DET/2/det army/NOUN/3/nsubj prepared/prepare/VERB/0/root/" + PAST + " to/PART/5/mark "
+        "resume/VERB/3/xcomp/" + INF + " shelling/shell/VERB/5/xcomp/" + GER + " rebel/NOUN/8/compound "
+        "positions/position/NOUN/6/obj ./PUNCT/3/punct",
+        "shell", "MOBILIZE", id="prepared-to-resume-shelling"),
+    pytest.param(
+        "Troops/troop/NOUN/3/nsubj were/be/AUX/3/cop poised/poise/ADJ/0/root to/PART/5/mark "
+        "attack/VERB/3/xcomp/" + INF + " the/DET/7/det city/NOUN/5/obj ./PUNCT/3/punct",
+        "attack", "MOBILIZE", id="poised-to-attack"),
+    pytest.param(  # a stated intention stays a threat
+        "The/DET/2/det army/NOUN/3/nsubj plans/plan/VERB/0/root/Mood=Ind|Tense=Pres|VerbForm=Fin to/PART/5/mark "
+        "attack/VERB/3/xcomp/" + INF + " the/DET/7/det city/NOUN/5/obj ./PUNCT/3/punct",
+        "attack", "THREATEN", id="plans-to-attack"),
+    pytest.param(  # readiness for a meeting is still a commitment
+        "Iran/PROPN/2/nsubj prepared/prepare/VERB/0/root/" + PAST + " to/PART/4/mark "
+        "meet/VERB/2/xcomp/" + INF + " the/DET/6/det envoy/NOUN/4/obj ./PUNCT/2/punct",
+        "meet", "AGREE", id="prepared-to-meet"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "expected"), READINESS)
+def test_readiness_type(extractor, parse, lemma, expected):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert event.type == expected

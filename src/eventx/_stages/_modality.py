@@ -8,7 +8,8 @@ conditional clause ("if they meet"), or a modal adjective on an eventive noun
 ("the *upcoming* visit", "*potential* deployment").
 Halting: a noun event stopped by the verb above it ("*suspended* aid"), which
 the ontology may code as another type (PLOVER: SANCTION); likewise a joint one
-("*joint* exercises", PLOVER: COOPERATE).
+("*joint* exercises", PLOVER: COOPERATE), or one an actor is readied for ("*prepared*
+to resume shelling", PLOVER: MOBILIZE).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from eventx._stages._frames import Frame
 from eventx._stages._noun_roles import halting_verb
 from eventx._stages._roles import coordinated_actors
 
-__all__ = ["frame_halted", "frame_joint", "frame_modality", "frame_negated", "frame_unless"]
+__all__ = ["frame_halted", "frame_joint", "frame_modality", "frame_negated", "frame_ready", "frame_unless"]
 
 #: When several cues apply, the strongest one (first here) wins.
 MODALITY_PRECEDENCE = ("hypothetical", "obligation", "intended", "future", "asserted")
@@ -107,3 +108,14 @@ def frame_joint(frame: Frame, who: list[Node]) -> bool:
     joint = any(m.lemma.lower() in g.JOINT_MODIFIERS for n in frame.trigger for m in n.kids("amod", "advmod"))
     # coordinated actors make an exercise joint; "Israel and Hamas mobilized" is not
     return joint or (any(n.upos == "NOUN" for n in frame.trigger) and coordinated_actors(who))
+
+
+def frame_ready(frame: Frame) -> bool:
+    """An actor is readied for the event by a control verb of readiness ("*prepared* to
+    resume shelling", "*poised* to attack"; grammar.json ``readiness_verbs``)."""
+    return any(_table_lemma(control) in g.READINESS_VERBS for control in frame.absorbed)
+
+
+def _table_lemma(node: Node) -> str:
+    lemma = node.lemma.lower()
+    return lemma if lemma in g.READINESS_VERBS else node.text.lower()
