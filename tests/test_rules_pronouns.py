@@ -34,3 +34,27 @@ DEMONSTRATIVES = [
 @pytest.mark.parametrize(("parse", "lemma", "who", "whom"), DEMONSTRATIVES)
 def test_demonstrative_subjects(extractor, parse, lemma, who, whom):
     assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
+INT = "PronType=Int"
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+PROPOSITIONS = [
+    pytest.param(  # "what" heading a free relative or question names a proposition
+        "We/we/PRON/2/nsubj want/want/VERB/0/root/" + PRES + " to/PART/4/mark know/know/VERB/2/xcomp "
+        "what/what/PRON/4/obj/" + INT + " happened/happen/VERB/5/acl:relcl/" + PAST + " ./PUNCT/2/punct",
+        "know", ["We"], [], id="what-free-relative"),
+    pytest.param(  # "that" on a reporting verb is the complementiser a parser took for its object
+        "He/he/PRON/2/nsubj kept/keep/VERB/0/root/" + PAST + " saying/say/VERB/2/xcomp that/that/PRON/3/obj/" + DEM
+        + " ,/PUNCT/7/punct prices/price/NOUN/7/nsubj rose/rise/VERB/3/parataxis/" + PAST + " ./PUNCT/2/punct",
+        "say", ["He"], [], id="that-complementiser"),
+    pytest.param(  # a demonstrative object of another verb is kept
+        "Jobs/PROPN/2/nsubj showed/show/VERB/0/root/" + PAST + " that/that/PRON/2/obj/" + DEM + " ./PUNCT/2/punct",
+        "show", ["Jobs"], ["that"], id="that-object-kept"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), PROPOSITIONS)
+def test_propositional_objects(extractor, parse, lemma, who, whom):
+    """A pronoun standing for a proposition is no whom (interrogative / free-relative
+    *what*, UD PronType=Int; a complementiser *that* misread as an object)."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)

@@ -262,6 +262,18 @@ def _discourse_deictic(node: Node) -> bool:
             and node.base_rel == "nsubj")
 
 
+def _propositional(node: Node) -> bool:
+    """A pronoun that stands for a proposition, not an entity: *what* as an interrogative
+    or a free relative ("want to know *what* happened"; UD PronType=Int), and a
+    demonstrative *that* on a reporting verb, the complementiser a parser took for its
+    object ("by saying *that*, …")."""
+    if node.upos != "PRON":
+        return False
+    lemma, verb = node.lemma.lower(), node.governor
+    return (lemma == "what" or node.feats.get("PronType") == "Int"
+            or lemma == "that" and verb is not None and verb.lemma.lower() in g.REPORTING_VERBS)
+
+
 def _expletive(verb: Node, node: Node) -> bool:
     """An extraposition *it* ("*It* is expected that profits will fall"): the subject
     stands for the verb's clausal complement (UD ``expl``), naming no participant."""
@@ -321,7 +333,7 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tupl
     who = [resolve_reported_pronoun(_resolve_relative(n)) for n in who
            if nominal(n) and not is_time(n) and not _extent(verb, n) and not _discourse_deictic(n)]
     whom = [_resolve_relative(n) for n in whom if n not in who and not is_time(n) and not _extent(verb, n)
-            and not (frame.type is None and _event_nominal(n, verb))]
+            and not (frame.type is None and _event_nominal(n, verb)) and not _propositional(n)]
     if frame.type is None:  # an untyped event's participants are entities, no abstractions
         who = [n for n in who if not abstract_noun(n, SUBJECT_CLASSES)]
         whom = [n for n in whom if not abstract_noun(n)]
