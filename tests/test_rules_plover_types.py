@@ -26,6 +26,18 @@ TYPES = [
         "The/DET/2/det court/NOUN/3/nsubj allowed/allow/VERB/0/root/" + PAST + " the/DET/5/det appeal/NOUN/3/obj "
         "./PUNCT/3/punct",
         "allow", "CONCEDE", id="allow-alone"),
+    pytest.param(  # CAMEO 0811 ease restrictions on political freedoms -> CONCEDE
+        "The/DET/2/det government/NOUN/3/nsubj expanded/expand/VERB/0/root/" + PAST + " political/ADJ/5/amod "
+        "freedoms/freedom/NOUN/3/obj ./PUNCT/3/punct",
+        "expand freedom", "CONCEDE", id="expand-freedoms"),
+    pytest.param(  # widening rights is the same concession (CAMEO 0833 accede to demands for rights)
+        "Kuwait/PROPN/2/nsubj extended/extend/VERB/0/root/" + PAST + " voting/NOUN/4/compound "
+        "rights/right/NOUN/2/obj to/ADP/6/case women/woman/NOUN/2/obl ./PUNCT/2/punct",
+        "extend right", "CONCEDE", id="extend-rights"),
+    pytest.param(  # an easing promised is still CONCEDE (manual: CONCEDE + future stays CONCEDE)
+        "The/DET/2/det junta/NOUN/4/nsubj will/AUX/4/aux restore/VERB/0/root/VerbForm=Inf civil/ADJ/6/amod "
+        "liberties/liberty/NOUN/4/obj ./PUNCT/4/punct",
+        "restore liberty", "CONCEDE", id="will-restore-liberties"),
 ]
 
 
