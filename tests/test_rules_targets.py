@@ -167,6 +167,14 @@ CODED_TARGETS = [
         "Russia/PROPN/2/nsubj said/say/VERB/0/root/" + PAST + " on/ADP/4/case Tuesday/PROPN/2/obl that/SCONJ/8/mark "
         "Sudan/PROPN/8/nsubj must/AUX/8/aux return/VERB/2/ccomp/" + INF + " the/DET/10/det helicopter/NOUN/8/obj ./PUNCT/2/punct",
         "say", "DEMAND", ["Sudan"], None, id="time-is-no-partner"),
+    pytest.param(  # a gerund's object the parser hung on the aspectual verb above it
+        "The/DET/2/det army/NOUN/3/nsubj resumed/resume/VERB/0/root/" + PAST + " shelling/shell/VERB/3/xcomp/VerbForm=Ger "
+        "Albanian/ADJ/6/amod territory/NOUN/3/obj ./PUNCT/3/punct",
+        "shell", "ASSAULT", ["Albanian territory"], None, id="object-stranded-on-aspectual-verb"),
+    pytest.param(  # ... not when the gerund has its own object
+        "The/DET/2/det army/NOUN/3/nsubj resumed/resume/VERB/0/root/" + PAST + " shelling/shell/VERB/3/xcomp/VerbForm=Ger "
+        "Albanian/ADJ/6/amod positions/position/NOUN/4/obj ./PUNCT/3/punct",
+        "shell", "ASSAULT", ["Albanian positions"], None, id="gerund-with-its-own-object"),
 ]
 
 

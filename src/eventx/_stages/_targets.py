@@ -192,6 +192,20 @@ def _condition_target(frame: Frame, exclude: frozenset[Node], is_time: Callable[
     return None
 
 
+def _stranded_object(frame: Frame, exclude: frozenset[Node]) -> Node | None:
+    """A named object the parser hung on an absorbed control verb after the event's own
+    verb, which has none: in "resume *shelling* rebel-held territory" the gerund's object
+    is attached to *resume* (UD: the object of a gerund complement is the gerund's)."""
+    anchor = frame.anchor
+    if frame.verb is not anchor or any(c.deprel in g.OBJECT_RELS for c in anchor.children):
+        return None
+    for control in frame.absorbed:
+        for obj in control.kids("obj"):
+            if obj.index > anchor.index and obj not in exclude and obj.upos in ("NOUN", "PROPN") and is_actor(obj):
+                return obj
+    return None
+
+
 def coded_targets(frame: Frame, who: list[Node], whom: list[Node], is_time: Callable[[Node], bool]) -> list[Node]:
     """Targets event coding adds to a typed frame whose ``whom`` names no actor."""
     if frame.type is None or any(is_actor(n) for n in whom):
@@ -206,6 +220,9 @@ def coded_targets(frame: Frame, who: list[Node], whom: list[Node], is_time: Call
         # a name already inside the phrase's own span is matched through it
         if inner is not None and sentence is not None and inner not in sentence.subtree(head, exclude=g.SPAN_EXCLUDED_RELS):
             return [inner]
+    stranded = _stranded_object(frame, taken)
+    if stranded is not None:
+        return [stranded]
     for find in (_purpose_target, _condition_target, _oblique_target, _concessive_target):
         found = find(frame, taken, is_time)
         if found is not None:
