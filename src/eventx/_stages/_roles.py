@@ -206,6 +206,11 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
         whom += [c for c in verb.children if c.deprel == "nsubj:pass"]
         who += [c for c in verb.children if c.deprel == "obl:agent"
                 or (c.base_rel == "obl" and c.case_lemma() in g.AGENT_PREPOSITIONS)]
+    if not whom and verb.deprel == "conj" and _passive_voice(verb):
+        # a passive conjunct's borrowed subject is its patient: "the winglet struck the
+        # hangar and *was crumpled*" (UD: the shared subject is the conjunct's nsubj:pass)
+        inherited, role = inherited_subject(verb)
+        whom = inherited if role == "who" else []
     if not who:
         for control in frame.absorbed:
             # "analysts *expect* earnings to rise": the object controls the infinitive
@@ -233,6 +238,12 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     if who and not objects and verb is frame.anchor and undergoer_subject(frame, verb):
         who, whom = [], who + [n for n in whom if n not in who]  # "prices rose", "three soldiers died"
     return who, whom
+
+
+def _passive_voice(verb: Node) -> bool:
+    """A passive clause by its auxiliary or voice (UD ``aux:pass``, Voice=Pass); a bare past
+    participle may be a perfect's second conjunct ("has released and *updated*")."""
+    return verb.feats.get("Voice") == "Pass" or any(c.deprel == "aux:pass" for c in verb.children)
 
 
 def _carried_predicate(frame: Frame, verb: Node, node: Node) -> bool:

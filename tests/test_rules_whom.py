@@ -1,0 +1,33 @@
+"""whom on news outside the PLOVER domain (MEANTIME): constructions whose patient a
+rule of English gives; on gold parses."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import roles_of
+
+PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
+PASS = "Tense=Past|VerbForm=Part|Voice=Pass"
+PART = "Tense=Past|VerbForm=Part"
+
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+PASSIVE_CONJUNCTS = [
+    pytest.param(  # the shared subject of a passive conjunct is its patient
+        "The/DET/2/det winglet/NOUN/3/nsubj struck/strike/VERB/0/root/" + PAST + " the/DET/5/det hangar/NOUN/3/obj "
+        "and/CCONJ/8/cc was/be/AUX/8/aux:pass crumpled/crumple/VERB/3/conj/" + PASS + " ./PUNCT/3/punct",
+        "crumple", [], ["The winglet"], id="passive-conjunct"),
+    pytest.param(  # ... with its agent
+        "The/DET/2/det jet/NOUN/3/nsubj left/leave/VERB/0/root/" + PAST + " the/DET/5/det hangar/NOUN/3/obj "
+        "and/CCONJ/8/cc was/be/AUX/8/aux:pass towed/tow/VERB/3/conj/" + PASS + " by/ADP/11/case a/DET/11/det "
+        "tractor/NOUN/8/obl:agent ./PUNCT/3/punct",
+        "tow", ["a tractor"], ["The jet"], id="passive-conjunct-agent"),
+    pytest.param(  # a past participle without a passive auxiliary is a perfect's second conjunct: active
+        "Apple/PROPN/3/nsubj has/have/AUX/3/aux released/release/VERB/0/root/" + PART + " the/DET/5/det phone/NOUN/3/obj "
+        "and/CCONJ/7/cc updated/update/VERB/3/conj/" + PART + " the/DET/9/det software/NOUN/7/obj ./PUNCT/3/punct",
+        "update", ["Apple"], ["the software"], id="perfect-conjunct-active"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), PASSIVE_CONJUNCTS)
+def test_passive_conjuncts(extractor, parse, lemma, who, whom):
+    assert roles_of(extractor, parse, lemma) == (who, whom)
