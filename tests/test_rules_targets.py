@@ -199,3 +199,32 @@ def test_an_object_split_at_than_is_whole_again(extractor):
     event = only(extractor.extract_document(conllu(parse)), "arrest")
     assert [p.text for p in event.whom] == ["100 Palestinians"]
 
+
+
+# (gold parse, trigger lemma, expected who texts): an attack, arrest, investigation or sanction
+# whose actor goes unnamed is coded by the named place it happens in (PLOVER manual: actors
+# coded by country; sector UAF, unidentified armed forces); other types and named actors keep theirs
+PLACE_SOURCES = [
+    pytest.param(
+        "A/DET/2/det national/NOUN/5/nsubj:pass has/have/AUX/5/aux been/be/AUX/5/aux:pass "
+        "arrested/arrest/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass in/ADP/7/case Italy/PROPN/5/obl ./PUNCT/5/punct",
+        "arrest", ["Italy"], id="agentless-arrest"),
+    pytest.param(
+        "A/DET/2/det bombing/NOUN/8/nsubj near/ADP/5/case the/DET/5/det town/NOUN/2/nmod of/ADP/7/case "
+        "Samarra/PROPN/5/nmod killed/kill/VERB/0/root/" + PAST + " soldiers/soldier/NOUN/8/obj ./PUNCT/8/punct",
+        "bombing", ["Samarra"], id="agentless-bombing"),
+    pytest.param(  # a named actor stays
+        "Police/NOUN/2/nsubj arrested/arrest/VERB/0/root/" + PAST + " activists/activist/NOUN/2/obj "
+        "in/ADP/5/case Italy/PROPN/2/obl ./PUNCT/2/punct",
+        "arrest", ["Police"], id="named-actor-stays"),
+    pytest.param(  # a protest's unnamed actor is not the place
+        "Protests/protest/NOUN/3/nsubj were/be/AUX/3/aux:pass held/hold/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass "
+        "in/ADP/5/case Italy/PROPN/3/obl ./PUNCT/3/punct",
+        "protest", [], id="protest-keeps-no-actor"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who"), PLACE_SOURCES)
+def test_unnamed_actor_is_coded_by_place(extractor, parse, lemma, who):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert [p.text for p in event.who] == who

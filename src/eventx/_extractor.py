@@ -31,7 +31,7 @@ from eventx._parse._parsing import NEEDED, parse_texts
 from eventx._spans import participant, participants
 from eventx._stages._frames import Frame, find_frames
 from eventx._stages._modality import frame_halted, frame_joint, frame_modality, frame_negated, frame_ready, frame_unless
-from eventx._stages._places import frame_place, inside, partners_and_place
+from eventx._stages._places import frame_place, inside, partners_and_place, unnamed_actor_place
 from eventx._stages._roles import frame_roles
 from eventx._stages._targets import is_actor, named_place
 from eventx._stages._when import TimeIndex, clause_tense
@@ -354,6 +354,8 @@ class Extractor:
         if (place is not None and event_type in PLACE_TARGET_TYPES and not any(is_actor(n) for n in whom)
                 and not inside(place, whom) and not (whom and inside(place, who))):
             whom += [n for n in (named_place(place, frame),) if n is not None and n not in whom]
+        # ... and the named place of an attack, arrest or investigation whose actor goes unnamed its actor
+        who = unnamed_actor_place(event_type, who, place, frame)
         return Event(
             type=event_type,
             quad=self.ontology.quad(event_type),

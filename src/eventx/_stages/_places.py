@@ -23,10 +23,10 @@ from eventx._kinds import is_city, is_place_name, ner_kind
 from eventx._ontology import suffix_candidates
 from eventx._stages._frames import Frame
 from eventx._stages._noun_roles import halting_verb, support_verb
-from eventx._stages._targets import is_actor
+from eventx._stages._targets import is_actor, named_place
 from eventx._tables import load_table
 
-__all__ = ["frame_place", "inside", "partners_and_place"]
+__all__ = ["frame_place", "inside", "partners_and_place", "unnamed_actor_place"]
 
 _DATA = load_table("places.json")
 ARGUMENT_PLACE_PREPOSITIONS = frozenset(_DATA["argument_place_prepositions"])
@@ -359,3 +359,14 @@ def inside(node: Node, heads: list[Node]) -> bool:
             return True
         ancestor = ancestor.governor
     return False
+
+
+def unnamed_actor_place(event_type: str | None, who: list[Node], place: Node | None, frame: Frame) -> list[Node]:
+    """The actor of an event of a ``place_source_types`` type that names none: the named
+    place it happens in ("a roadside bombing *near the town of Samarra*", "was put under
+    investigation *in Italy*"), as the PLOVER manual codes an unidentified actor by the
+    country it is associated with; else ``who`` unchanged."""
+    if who or place is None or event_type not in g.PLACE_SOURCE_TYPES:
+        return who
+    named = named_place(place, frame)
+    return who if named is None else [named]
