@@ -228,3 +228,56 @@ PLACE_SOURCES = [
 def test_unnamed_actor_is_coded_by_place(extractor, parse, lemma, who):
     event = only(extractor.extract_document(conllu(parse)), lemma)
     assert [p.text for p in event.who] == who
+
+
+# (gold parse, entity tags, trigger lemma, expected whom texts): a place or facility name
+# (entity tag LOC/FAC) is no party an event is directed at: the polity named inside it is the
+# target PLOVER codes ('blocked the Europe Bridge spanning the Rhine from France to Germany')
+FACILITY = [
+    pytest.param(
+        "Workers/worker/NOUN/2/nsubj blocked/block/VERB/0/root/" + PAST + " the/DET/5/det Europe/PROPN/5/compound "
+        "Bridge/PROPN/2/obj spanning/span/VERB/5/acl the/DET/8/det Rhine/PROPN/6/obj from/ADP/10/case "
+        "France/PROPN/6/obl ./PUNCT/2/punct",
+        {"Europe": "B-LOC", "Bridge": "E-LOC", "Rhine": "S-LOC", "France": "S-GPE"}, "block",
+        ["the Europe Bridge", "France"], id="facility-name-then-country"),
+    pytest.param(  # with no polity inside, the place name stays the only target
+        "Workers/worker/NOUN/2/nsubj blocked/block/VERB/0/root/" + PAST + " the/DET/5/det Europe/PROPN/5/compound "
+        "Bridge/PROPN/2/obj spanning/span/VERB/5/acl the/DET/8/det Rhine/PROPN/6/obj ./PUNCT/2/punct",
+        {"Europe": "B-LOC", "Bridge": "E-LOC", "Rhine": "S-LOC"}, "block",
+        ["the Europe Bridge"], id="facility-name-alone"),
+    pytest.param(  # a country is a party: nothing is added
+        "Workers/worker/NOUN/2/nsubj blockaded/blockade/VERB/0/root/" + PAST + " Germany/PROPN/2/obj "
+        "from/ADP/5/case France/PROPN/2/obl ./PUNCT/2/punct",
+        {"Germany": "S-GPE", "France": "S-GPE"}, "blockade", ["Germany"], id="country-is-a-party"),
+]
+
+
+@pytest.mark.parametrize(("parse", "tags", "lemma", "whom"), FACILITY)
+def test_facility_name_is_no_party(extractor, parse, tags, lemma, whom):
+    from test_rules_places import _with_entities
+
+    event = only(extractor.extract_document(_with_entities(conllu(parse), tags)), lemma)
+    assert [p.text for p in event.whom] == whom
+
+
+# issue #11 part 4: a place never becomes whom of a consultation or cooperation, also with the
+# rules that code a place as target or actor of other types
+MEETING_PLACES = [
+    pytest.param("Leaders/leader/NOUN/2/nsubj met/meet/VERB/0/root/" + PAST + " in/ADP/4/case Geneva/PROPN/2/obl ./PUNCT/2/punct",
+                 {"Geneva": "S-GPE"}, "meet", id="meet-in-city"),
+    pytest.param("Talks/talk/NOUN/3/nsubj:pass were/be/AUX/3/aux:pass held/hold/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass "
+                 "in/ADP/5/case Geneva/PROPN/3/obl ./PUNCT/3/punct", {"Geneva": "S-GPE"}, "talk", id="agentless-talks"),
+    pytest.param("Officials/official/NOUN/2/nsubj cooperated/cooperate/VERB/0/root/" + PAST + " in/ADP/6/case the/DET/6/det "
+                 "Balkans/PROPN/6/compound region/NOUN/2/obl ./PUNCT/2/punct", {"Balkans": "S-LOC"}, "cooperate",
+                 id="cooperate-in-region"),
+]
+
+
+@pytest.mark.parametrize(("parse", "tags", "lemma"), MEETING_PLACES)
+def test_a_place_is_never_whom_of_a_meeting(extractor, parse, tags, lemma):
+    from test_rules_places import _with_entities
+
+    event = only(extractor.extract_document(_with_entities(conllu(parse), tags)), lemma)
+    assert event.type in ("CONSULT", "COOPERATE")
+    names = [n for n in tags if tags[n].startswith(("S-", "E-"))]
+    assert not any(name in p.text for p in event.whom for name in names)

@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 from eventx import _grammar as g
 from eventx._graph import Node, no_time
-from eventx._kinds import DEMONYMS, KNOWN_ORGS, ORG_WORDS, PERSON_NOUNS
+from eventx._kinds import DEMONYMS, KNOWN_ORGS, ORG_WORDS, PERSON_NOUNS, ner_kind
 from eventx._stages._frames import Frame
 
 __all__ = ["coded_targets", "inner_actor", "is_actor", "named_place"]
@@ -42,6 +42,10 @@ OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 MAX_DEPTH = 4
 #: Relations of clauses that may state an event's purpose or demand.
 PURPOSE_RELS = frozenset({"advcl", "xcomp", "acl"})
+#: Entity kinds of names that are places but no polity ("the *Europe Bridge*", "the
+#: *Rhine*"): PLOVER codes an actor by the country it is associated with, so such a
+#: name is no party an event is directed at while a polity or actor is named inside it.
+NON_PARTY_KINDS = frozenset({"LOC", "FAC"})
 #: Prepositions of the party a demand is made of ("demand reforms *from* X").
 DEMANDED_OF = frozenset({"from", "of", "by"})
 
@@ -69,6 +73,11 @@ def is_actor(node: Node) -> bool:
     return _named(node) or lemma in PERSON_NOUNS or node.text.lower() in PERSON_NOUNS or lemma in ORG_WORDS
 
 
+def _party(node: Node) -> bool:
+    """An actor that is no mere place or facility name (:data:`NON_PARTY_KINDS`)."""
+    return is_actor(node) and not (node.upos == "PROPN" and ner_kind(node) in NON_PARTY_KINDS)
+
+
 def _agent_like(node: Node) -> bool:
     """An actor that is a name, person or organisation itself, not a thing with a
     name on it: "disperse *demonstrators*", but not "waving *EU flags*"."""
@@ -81,8 +90,10 @@ def inner_actor(phrase: Node, exclude: frozenset[Node] = frozenset(),
                 is_time: Callable[[Node], bool] = no_time) -> Node | None:
     """The nearest named actor below ``phrase`` through prepositional modifiers and
     agent phrases of participles, or ``None``; a time word ("on *Sunday*") is passed
-    through, never returned."""
+    through, never returned. A place or facility name ("spanning *the Rhine* from
+    France") is returned only when no other actor is found."""
     queue: deque[tuple[Node, int]] = deque([(phrase, 0)])
+    place: Node | None = None
     while queue:
         node, depth = queue.popleft()
         if depth == MAX_DEPTH:
@@ -100,9 +111,11 @@ def inner_actor(phrase: Node, exclude: frozenset[Node] = frozenset(),
                     and case not in g.INNER_ACTOR_PREPOSITIONS:
                 continue
             if child.upos in ("NOUN", "PROPN") and _named(child):
-                return child
+                if child.upos != "PROPN" or ner_kind(child) not in NON_PARTY_KINDS:
+                    return child
+                place = place or child
             queue.append((child, depth + 1))
-    return None
+    return place
 
 
 def _hosts(frame: Frame) -> list[Node]:
@@ -208,8 +221,16 @@ def _stranded_object(frame: Frame, exclude: frozenset[Node]) -> Node | None:
 
 def coded_targets(frame: Frame, who: list[Node], whom: list[Node], is_time: Callable[[Node], bool]) -> list[Node]:
     """Targets event coding adds to a typed frame whose ``whom`` names no actor."""
-    if frame.type is None or any(is_actor(n) for n in whom):
+    if frame.type is None or any(_party(n) for n in whom):
         return []
+    found = _coded_targets(frame, who, whom, is_time)
+    # a place name already the target gives way only to a party named inside it
+    if found and any(is_actor(n) for n in whom) and not _party(found[0]):
+        return []
+    return found
+
+
+def _coded_targets(frame: Frame, who: list[Node], whom: list[Node], is_time: Callable[[Node], bool]) -> list[Node]:
     taken = frozenset(who) | frozenset(whom)
     sentence = frame.anchor.sentence
     # a trigger noun of a verb phrase is searched like an object: "shortened the curfew
