@@ -61,6 +61,14 @@ FRAMES = {
         <arg type="ARG0" start="0" end="0">He</arg><arg type="ARG1" start="2" end="3">the wall</arg>
         <arg type="ARGM-MNR" start="4" end="6">with a brush</arg></propbank></example>
     </roleset></predicate></frameset>""",
+    # a light-verb construction and a multiword alias, and a longer one that is skipped
+    "place.xml": """<frameset><predicate lemma="place"><roleset id="take_place.03" name="occur">
+      <aliases><alias pos="m">take_place</alias><alias pos="l">take_place</alias></aliases>
+      <roles><role descr="event" f="PPT" n="1"/></roles>
+    </roleset></predicate><predicate lemma="decide"><roleset id="decide.01" name="decide">
+      <aliases><alias pos="v">decide</alias><alias pos="l">make_decision</alias><alias pos="l">take_into_account</alias></aliases>
+      <roles><role descr="decider" f="PAG" n="0"/></roles>
+    </roleset></predicate></frameset>""",
     "broken.xml": "<frameset><predicate lemma='x'></frameset>",
 }
 
@@ -80,6 +88,7 @@ def test_table_from_frame_files(frames: Path) -> None:
     assert table["nouns"] == {"fall": ["fall.01", "", "1"], "invasion": ["invade.01", "0", "1"]}
     # "with Bell South" is merge.01's ARG2; "with a brush" is an adjunct of paint
     assert table["preposition_argument_verbs"] == {"with": ["merge"], "against": []}
+    assert table["light_verb_nouns"] == {"make": ["decision"], "take": ["place"]}
     assert [s.split(":")[0] for s in table["_skipped"]] == ["broken.xml"]  # reported, not dropped silently
     assert "CC BY-SA 4.0" in table["_source"]
 
@@ -108,6 +117,8 @@ def test_shipped_table_is_compact_and_cited() -> None:
     assert g.NOUN_ROLESETS["arrival"][1] == "" and g.NOUN_ROLESETS["death"][1] == ""
     for verb in ("merge", "compete", "negotiate", "cooperate", "supply"):
         assert verb in g.PREPOSITION_ARGUMENT_VERBS["with"], verb
+    for verb, noun in (("take", "place"), ("take", "part"), ("make", "decision"), ("pay", "attention")):
+        assert noun in g.LIGHT_VERB_NOUNS[verb], (verb, noun)
     assert "sue" in g.PREPOSITION_ARGUMENT_VERBS["against"]
 
 

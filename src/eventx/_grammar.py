@@ -39,6 +39,8 @@ UNDERGOER_SUBJECT_VERBS = frozenset(_PROPBANK["undergoer_subject_verbs"])
 #: Partner preposition ("with", "against") -> verbs whose PropBank examples make such a phrase a numbered argument.
 PREPOSITION_ARGUMENT_VERBS: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in _PROPBANK["preposition_argument_verbs"].items()}
+#: Verb -> nouns it forms a PropBank light-verb or multiword predicate with ("take place", "make a decision").
+LIGHT_VERB_NOUNS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _PROPBANK["light_verb_nouns"].items()}
 #: Eventive noun -> (PropBank roleset, agent role number or "", patient role number or "").
 NOUN_ROLESETS: dict[str, tuple[str, str, str]] = {k: (v[0], v[1], v[2]) for k, v in _PROPBANK["nouns"].items()}
 #: Verbs whose main PropBank roleset has an extent (EXT) role: their measures are no participants.

@@ -25,6 +25,10 @@ role rules need:
   with it ("merge *with Bell South Corp.*", merge.01 ARG2; "compete *with* …"). Elsewhere
   such a phrase is an adjunct (instrument, manner: "fitted *with* winglets" where no
   example makes it an argument), no participant.
+- ``light_verb_nouns``: verb -> the nouns it forms a light-verb or multiword
+  predicate with, from the two-word aliases a roleset lists as such (``pos="l"``
+  or ``"m"``: ``take_place`` under take_place.03 "occur", ``make_decision`` under
+  decide.01): the noun is the predicate the verb carries, not its object.
 - ``nouns``: for each one-word noun alias, its roleset and which numbered role
   is its agent (``PAG``, else an ARG0 that is no extent) and which its patient
   (``PPT``, else ARG1), ``""`` where it has none
@@ -58,6 +62,10 @@ PASSIVE_AUXILIARIES = frozenset({"is", "was", "were", "be", "been", "being", "ar
 #: A causer ARG0 ("causer of motion", "cause"): the verb alternates with an intransitive use.
 _CAUSER = re.compile(r"\bcaus", re.IGNORECASE)
 _WORD = re.compile(r"^[a-z][a-z-]*$")
+#: A two-word light-verb or multiword alias, verb then noun ("take_place", "make_decision").
+_VERB_NOUN = re.compile(r"^([a-z]+)_([a-z]+)$")
+#: The alias parts of speech of light-verb constructions (l) and multiword expressions (m).
+_LIGHT_POS = ("l", "m")
 #: Prepositions that mark a partner ("spoke *with*", "protested *against*") when the verb's
 #: PropBank examples make the phrase a numbered argument.
 PARTNER_PREPOSITIONS = ("with", "against")
@@ -131,6 +139,7 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
     extent: set[str] = set()
     nouns: dict[str, list[str]] = {}
     prepositional: dict[str, set[str]] = {p: set() for p in PARTNER_PREPOSITIONS}
+    light: dict[str, set[str]] = {}
     skipped: list[str] = []
     for path in sorted(files):
         try:
@@ -156,6 +165,10 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
                     undergoer.add(lemma)
             for roleset in predicate.iter("roleset"):
                 roles = _roles(roleset)
+                for pos in _LIGHT_POS:
+                    for alias in _aliases(roleset, pos):
+                        if (pair := _VERB_NOUN.match(alias)) is not None:
+                            light.setdefault(pair.group(1), set()).add(pair.group(2))
                 for preposition in argument_prepositions(roleset):
                     prepositional[preposition].update(v for v in _aliases(roleset, "v") if _WORD.match(v))
                 for noun in _aliases(roleset, "n"):
@@ -169,12 +182,14 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
                      "has an agent, but used without one its subject is ARG1 ('the market dropped 7 %'); nouns: "
                      "noun alias -> [roleset, agent role number or '', patient role number or '']; "
                      "preposition_argument_verbs: preposition -> verbs an example gives a numbered argument "
-                     "(not ARG0) opening with it. Rebuild, never edit."),
+                     "(not ARG0) opening with it; light_verb_nouns: verb -> nouns of its two-word light-verb or "
+                     "multiword aliases ('take_place'). Rebuild, never edit."),
         "_skipped": skipped,
         "no_agent_verbs": sorted(no_agent),
         "undergoer_subject_verbs": sorted(undergoer),
         "extent_verbs": sorted(extent),
         "preposition_argument_verbs": {p: sorted(verbs) for p, verbs in prepositional.items()},
+        "light_verb_nouns": {verb: sorted(nouns) for verb, nouns in sorted(light.items())},
         "nouns": dict(sorted(nouns.items())),
     }
 
