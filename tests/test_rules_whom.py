@@ -31,3 +31,26 @@ PASSIVE_CONJUNCTS = [
 @pytest.mark.parametrize(("parse", "lemma", "who", "whom"), PASSIVE_CONJUNCTS)
 def test_passive_conjuncts(extractor, parse, lemma, who, whom):
     assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+LIGHT_VERB_NOUNS = [
+    pytest.param(  # take_place.03 "occur": the noun is the predicate, no object
+        "The/DET/2/det ceremony/NOUN/3/nsubj took/take/VERB/0/root/" + PAST + " place/NOUN/3/obj on/ADP/6/case "
+        "Monday/PROPN/3/obl ./PUNCT/3/punct",
+        "take", [], [], id="take-place"),
+    pytest.param(  # take_effect (affect.xml)
+        "The/DET/2/det tariffs/tariff/NOUN/3/nsubj took/take/VERB/0/root/" + PAST + " effect/NOUN/3/obj "
+        "on/ADP/6/case Monday/PROPN/3/obl ./PUNCT/3/punct",
+        "take", ["The tariffs"], [], id="take-effect"),
+    pytest.param(  # the same verb with an ordinary object keeps it
+        "Apple/PROPN/2/nsubj took/take/VERB/0/root/" + PAST + " the/DET/4/det stake/NOUN/2/obj ./PUNCT/2/punct",
+        "take", ["Apple"], ["the stake"], id="take-object-stays"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), LIGHT_VERB_NOUNS)
+def test_light_verb_nouns(extractor, parse, lemma, who, whom):
+    """The noun of a PropBank light-verb or multiword alias ("take place", "pay
+    attention") is the predicate the verb carries, not its whom."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)

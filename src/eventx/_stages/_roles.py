@@ -248,10 +248,14 @@ def _passive_voice(verb: Node) -> bool:
 
 def _carried_predicate(frame: Frame, verb: Node, node: Node) -> bool:
     """The eventive object of a light verb in an untyped event ("*made* its maiden
-    flight", "*took* delivery"): PropBank reads the noun as the predicate the verb
-    carries, not as a participant."""
-    return (frame.type is None and verb.lemma.lower() in g.LIGHT_VERB_CONSTRUCTIONS
-            and (eventive_noun(node) or node.upos == "NOUN" and node.lemma.lower() in g.NOUN_ROLESETS))
+    flight", "*took* delivery"), or the noun of a PropBank light-verb or multiword
+    alias ("*took* place", take_place.03 "occur"; "*took* part"): PropBank reads the
+    noun as the predicate the verb carries, not as a participant."""
+    if frame.type is not None or node.upos != "NOUN":
+        return False
+    lemma, noun = verb.lemma.lower(), node.lemma.lower()
+    return (lemma in g.LIGHT_VERB_CONSTRUCTIONS and (eventive_noun(node) or noun in g.NOUN_ROLESETS)
+            or noun in g.LIGHT_VERB_NOUNS.get(lemma, ()))
 
 
 def _event_nominal(node: Node, verb: Node | None) -> bool:
