@@ -77,3 +77,31 @@ READINESS = [
 def test_readiness_type(extractor, parse, lemma, expected):
     event = only(extractor.extract_document(conllu(parse)), lemma)
     assert event.type == expected
+
+
+# (gold parse, trigger lemma, expected type, who texts, whom texts): a deployment of a peacekeeping
+# or relief force is AID (CAMEO 074 provide military protection or peacekeeping; manual MOBILIZE:
+# forces mobilized for relief are AID); the force is what is provided, never its recipient
+PEACEKEEPING = [
+    pytest.param(
+        "The/DET/2/det deployment/NOUN/6/nsubj of/ADP/5/case NATO/PROPN/5/compound "
+        "peacekeepers/peacekeeper/NOUN/2/nmod arrived/arrive/VERB/0/root/" + PAST + " in/ADP/8/case "
+        "Bosnia/PROPN/6/obl ./PUNCT/6/punct",
+        "deployment", "AID", ["NATO peacekeepers"], ["Bosnia"], id="deployment-of-peacekeepers-arrived"),
+    pytest.param(
+        "NATO/PROPN/2/nsubj deployed/deploy/VERB/0/root/" + PAST + " peacekeeping/NOUN/4/compound "
+        "troops/troop/NOUN/2/obj in/ADP/6/case Bosnia/PROPN/2/obl ./PUNCT/2/punct",
+        "deploy", "AID", ["NATO"], ["Bosnia"], id="deployed-peacekeeping-troops"),
+    pytest.param(  # other troops are a mobilisation
+        "Russia/PROPN/2/nsubj deployed/deploy/VERB/0/root/" + PAST + " troops/troop/NOUN/2/obj "
+        "in/ADP/5/case Belarus/PROPN/2/obl ./PUNCT/2/punct",
+        "deploy", "MOBILIZE", ["Russia"], ["troops"], id="deployed-troops"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "expected", "who", "whom"), PEACEKEEPING)
+def test_peacekeeping_deployment(extractor, parse, lemma, expected, who, whom):
+    event = only(extractor.extract_document(conllu(parse)), lemma)
+    assert event.type == expected
+    assert [p.text for p in event.who] == who
+    assert [p.text for p in event.whom] == whom

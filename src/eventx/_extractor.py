@@ -30,7 +30,16 @@ from eventx._parse._models import BUNDLED, load_pipeline, resolve_model_dir
 from eventx._parse._parsing import NEEDED, parse_texts
 from eventx._spans import participant, participants
 from eventx._stages._frames import Frame, find_frames
-from eventx._stages._modality import frame_halted, frame_joint, frame_modality, frame_negated, frame_ready, frame_unless
+from eventx._stages._modality import (
+    frame_halted,
+    frame_joint,
+    frame_modality,
+    frame_negated,
+    frame_peacekeeping,
+    frame_ready,
+    frame_unless,
+    peacekeeping_roles,
+)
 from eventx._stages._places import frame_place, inside, partners_and_place, unnamed_actor_place
 from eventx._stages._roles import frame_roles
 from eventx._stages._targets import is_actor, named_place
@@ -344,9 +353,12 @@ class Extractor:
         start = min(n.start for n in frame.trigger)
         end = max(n.end for n in frame.trigger)
         negated, modality = frame_negated(frame), frame_modality(frame)
+        peacekeeping = frame_peacekeeping(frame, whom)
         event_type = self.ontology.coded_type(frame.type, modality, negated, unless=frame_unless(frame),
                                                 halted=frame_halted(frame), joint=frame_joint(frame, who),
-                                                ready=frame_ready(frame))
+                                                ready=frame_ready(frame), peacekeeping=peacekeeping)
+        if peacekeeping and frame.type in self.ontology.peacekeeping_types:
+            who, whom = peacekeeping_roles(who, whom)
         # a place is never the partner of a meeting, also of one coded as a commitment (future → AGREE)
         whom, place = partners_and_place(frame.type, whom, place)
         # ... nor is the place of the actor the target of an event that has a recipient

@@ -69,6 +69,7 @@ class Ontology:
     halted_types: dict[str, str] = attrs.Factory(dict)
     joint_types: dict[str, str] = attrs.Factory(dict)
     readiness_types: dict[str, str] = attrs.Factory(dict)
+    peacekeeping_types: dict[str, str] = attrs.Factory(dict)
     #: known_lemma's answers, by (lemma, text, pos): news repeats its words
     _lemma_cache: dict[tuple[str, str, str], str] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -78,7 +79,8 @@ class Ontology:
         return self.reported_types.get(modality)
 
     def coded_type(self, event_type: str | None, modality: str, negated: bool, *, unless: bool = False,
-                   halted: bool = False, joint: bool = False, ready: bool = False) -> str | None:
+                   halted: bool = False, joint: bool = False, ready: bool = False,
+                   peacekeeping: bool = False) -> str | None:
         """The type an event is coded as, given its modality: with an ``intent`` section
         (PLOVER has one) a future or intended event is coded as the commitment or threat
         it is ("will provide aid", "will meet" → AGREE, "will attack" → THREATEN; by
@@ -88,13 +90,16 @@ class Ontology:
         ``halted_types`` (PLOVER: SANCTION), and a joint one ("*joint* exercises",
         two coordinated actors) by ``joint_types`` (PLOVER: COOPERATE), and one an actor is
         prepared for (``ready``: "*prepared* to resume shelling") by ``readiness_types``
-        (PLOVER: MOBILIZE) unless negated."""
+        (PLOVER: MOBILIZE) unless negated; a deployment of a peacekeeping or relief force
+        (``peacekeeping``) is coded by ``peacekeeping_types`` (PLOVER: AID) before its modality."""
         if event_type is None:
             return None
         if halted:
             event_type = self.halted_types.get(event_type, event_type)
         if joint:
             event_type = self.joint_types.get(event_type, event_type)
+        if peacekeeping:
+            event_type = self.peacekeeping_types.get(event_type, event_type)
         if negated:
             return self.negated_types.get(event_type, event_type)
         if ready and event_type in self.readiness_types:
@@ -177,9 +182,11 @@ def _parse(data: Any, origin: str) -> Ontology:
     joint_types = {str(k): str(v) for k, v in (intent.get("joint_types") or {}).items()}
     readiness_types = {str(k): str(v) for k, v in (intent.get("readiness_types") or {}).items()
                        if not str(k).startswith("_")}
+    peacekeeping_types = {str(k): str(v) for k, v in (intent.get("peacekeeping_types") or {}).items()
+                          if not str(k).startswith("_")}
     unknown = {*intent_types.values(), *intent_types_by_type, *intent_types_by_type.values(), *negated_types, *negated_types.values(), *reported_types.values(),
                *halted_types, *halted_types.values(), *joint_types, *joint_types.values(),
-               *readiness_types, *readiness_types.values(),
+               *readiness_types, *readiness_types.values(), *peacekeeping_types, *peacekeeping_types.values(),
                *([unless_type] if unless_type else [])} - set(quads)
     if unknown:
         raise OntologyError(f"{origin}: intent maps to unknown types {sorted(unknown)}")
@@ -187,7 +194,8 @@ def _parse(data: Any, origin: str) -> Ontology:
                     intent_modalities=frozenset(intent.get("modalities") or ()), intent_types=intent_types,
                     intent_types_by_type=intent_types_by_type,
                     negated_types=negated_types, reported_types=reported_types, unless_type=unless_type,
-                    halted_types=halted_types, joint_types=joint_types, readiness_types=readiness_types)
+                    halted_types=halted_types, joint_types=joint_types, readiness_types=readiness_types,
+                    peacekeeping_types=peacekeeping_types)
 
 
 def load_ontology(source: str | os.PathLike[str] | dict[str, Any] | None = None) -> Ontology:

@@ -20,7 +20,8 @@ from eventx._stages._frames import Frame
 from eventx._stages._noun_roles import halting_verb
 from eventx._stages._roles import coordinated_actors
 
-__all__ = ["frame_halted", "frame_joint", "frame_modality", "frame_negated", "frame_ready", "frame_unless"]
+__all__ = ["frame_halted", "frame_joint", "frame_modality", "frame_negated", "frame_peacekeeping", "frame_ready", "frame_unless",
+           "peacekeeping_roles"]
 
 #: When several cues apply, the strongest one (first here) wins.
 MODALITY_PRECEDENCE = ("hypothetical", "obligation", "intended", "future", "asserted")
@@ -119,3 +120,26 @@ def frame_ready(frame: Frame) -> bool:
 def _table_lemma(node: Node) -> str:
     lemma = node.lemma.lower()
     return lemma if lemma in g.READINESS_VERBS else node.text.lower()
+
+
+def peacekeeping_force(node: Node) -> bool:
+    """A peacekeeping or relief force: a noun of ``peacekeeping_words`` or one they modify
+    ("*peacekeepers*", "NATO *peacekeeping* troops", "*relief* workers")."""
+    return (node.lemma.lower() in g.PEACEKEEPING_WORDS
+            or any(m.lemma.lower() in g.PEACEKEEPING_WORDS for m in node.kids("amod", "compound")))
+
+
+def frame_peacekeeping(frame: Frame, whom: list[Node]) -> bool:
+    """The frame deploys a peacekeeping or relief force: its whom ("deployed
+    *peacekeepers*") or the *of* phrase of its noun ("the deployment *of peacekeeping
+    troops*")."""
+    themes = [*whom, *(c for c in frame.anchor.kids("nmod") if frame.nominal and c.case_lemma() == "of")]
+    return any(peacekeeping_force(n) for n in themes)
+
+
+def peacekeeping_roles(who: list[Node], whom: list[Node]) -> tuple[list[Node], list[Node]]:
+    """who and whom of a peacekeeping deployment: the force deployed is what is provided
+    (PropBank deploy.01 ARG1), never its recipient; with no deployer named it stands for
+    the side that provides it ("the deployment of *NATO peacekeeping troops*")."""
+    forces = [n for n in whom if peacekeeping_force(n)]
+    return (who or forces), [n for n in whom if n not in forces]

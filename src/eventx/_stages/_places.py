@@ -118,10 +118,20 @@ def _place(frame: Frame, is_time: Callable[[Node], bool], participants: frozense
     antecedent = _where_antecedent(clause)
     if antecedent is not None:
         return antecedent
-    place = _destination(clause, is_time)
+    place = _destination(clause, is_time) or _arrival(frame, is_time)
     if place is None:
         place = _argument_place(hosts, frame, is_time, participants)
     return place
+
+
+def _arrival(frame: Frame, is_time: Callable[[Node], bool]) -> Node | None:
+    """The named place a noun event goes to when it is the subject of a verb of motion:
+    "the first deployment of NATO troops has arrived *in Bosnia*"."""
+    noun, verb = frame.anchor, frame.anchor.governor
+    if not frame.nominal or noun.deprel != "nsubj" or verb is None or verb.lemma.lower() not in g.MOTION_VERBS:
+        return None
+    return next((c for c in verb.children if c.base_rel == "obl" and c.upos == "PROPN" and not is_time(c)
+                 and c.case_lemma() in g.PLACE_PREPOSITIONS | DESTINATION_PREPOSITIONS), None)
 
 
 def _light_verb(frame: Frame) -> Node | None:
