@@ -54,3 +54,23 @@ def test_light_verb_nouns(extractor, parse, lemma, who, whom):
     """The noun of a PropBank light-verb or multiword alias ("take place", "pay
     attention") is the predicate the verb carries, not its whom."""
     assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
+# (gold parse with the lemma a lemmatizer left unchanged, trigger lemma, expected who texts, expected whom texts)
+UNSEEN_FORMS = [
+    pytest.param(  # "crashed" looked up as crash: no agent used intransitively, its subject undergoes
+        "The/DET/2/det jetliner/NOUN/3/nsubj crashed/crashed/VERB/0/root/" + PAST + " into/ADP/6/case the/DET/6/det "
+        "ocean/NOUN/3/obl ./PUNCT/3/punct",
+        "crashed", [], ["The jetliner"], id="undergoer-unseen-form"),
+    pytest.param(  # "plunged" looked up as plunge: its measure is an extent (PropBank EXT), no whom
+        "The/DET/2/det Nikkei/PROPN/3/nsubj plunged/plunged/VERB/0/root/" + PAST + " 9/NUM/5/nummod "
+        "%/SYM/3/obj ./PUNCT/3/punct",
+        "plunged", [], ["The Nikkei"], id="extent-unseen-form"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), UNSEEN_FORMS)
+def test_role_tables_on_unseen_forms(extractor, parse, lemma, who, whom):
+    """The PropBank role tables are looked up with the suffix rules where the lemmatizer
+    returned an unseen form unchanged (as the trigger lexicon is)."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)
