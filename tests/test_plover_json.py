@@ -97,8 +97,9 @@ RECORDS = [
     pytest.param("Japan/PROPN/3/nsubj will/AUX/3/aux send/VERB/0/root/" + INF + " aid/NOUN/3/obj to/ADP/6/case "
                  "Haiti/PROPN/3/obl ./PUNCT/3/punct", "send aid", ("AGREE", None, None, ["Japan"], ["Haiti"], REFERENCE, None),
                  id="future-aid-is-agree-without-auxiliary"),
+    # "the deal" (WordNet noun.act, naming no entity) is no recipient: PLOVER recipients are actors
     pytest.param("Iran/PROPN/4/nsubj will/AUX/4/aux not/PART/4/advmod accept/VERB/0/root/" + INF + " the/DET/6/det "
-                 "deal/NOUN/4/obj ./PUNCT/4/punct", "accept", ("REJECT", None, None, ["Iran"], ["the deal"], REFERENCE, None),
+                 "deal/NOUN/4/obj ./PUNCT/4/punct", "accept", ("REJECT", None, None, ["Iran"], [], REFERENCE, None),
                  id="refusal-is-reject-without-auxiliary"),
     pytest.param("Troops/troop/NOUN/2/nsubj withdrew/withdraw/VERB/0/root/" + PAST + " last/ADJ/4/amod week/NOUN/2/obl:tmod "
                  "./PUNCT/2/punct", "withdraw", ("RETREAT", None, None, ["Troops"], [], "2025-02-10", "2025-02-16"),
