@@ -124,7 +124,8 @@ PREDICATES = [
         "A/DET/3/det US/PROPN/3/compound national/NOUN/6/nsubj:pass has/AUX/6/aux been/be/AUX/6/aux:pass "
         "put/put/VERB/0/root/Tense=Past|VerbForm=Part|Voice=Pass under/ADP/8/case investigation/NOUN/6/obl "
         "in/ADP/10/case Italy/PROPN/6/obl ./PUNCT/6/punct",
-        "put under investigation", "INVESTIGATE", [], ["A US national"], id="light-verb-put-under"),
+        # who: the investigation's actor goes unnamed, so the place it happens in is coded (place_source_types)
+        "put under investigation", "INVESTIGATE", ["Italy"], ["A US national"], id="light-verb-put-under"),
     pytest.param(  # eventive noun with "between" participants
         "The/DET/2/det meeting/NOUN/7/nsubj between/ADP/4/case Rubio/PROPN/2/nmod and/CCONJ/6/cc Lavrov/PROPN/4/conj "
         "ended/end/VERB/0/root/" + PAST + " ./PUNCT/7/punct",
