@@ -147,6 +147,12 @@ class Ontology:
         return next((c for c in suffix_candidates(text, suffix_rules) if self.knows(c, pos)), lemma)
 
 
+def _type_map(intent: dict[str, Any], name: str) -> dict[str, str]:
+    """An ``intent`` section mapping a type to the type it is coded as; keys starting
+    with ``_`` (``_source``, ``_comment``) cite the resource and are skipped."""
+    return {str(k): str(v) for k, v in (intent.get(name) or {}).items() if not str(k).startswith("_")}
+
+
 def _parse(data: Any, origin: str) -> Ontology:
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or not isinstance(data.get("triggers"), list):
         raise OntologyError(f"{origin}: an ontology is a JSON object with 'types' (object) and 'triggers' (list)")
@@ -178,12 +184,8 @@ def _parse(data: Any, origin: str) -> Ontology:
     reported_types = {str(k): str(v) for k, v in (intent.get("reported_types_by_modality") or {}).items()}
     unless_type = intent.get("unless_type")
     unless_type = None if unless_type is None else str(unless_type)
-    halted_types = {str(k): str(v) for k, v in (intent.get("halted_types") or {}).items()}
-    joint_types = {str(k): str(v) for k, v in (intent.get("joint_types") or {}).items()}
-    readiness_types = {str(k): str(v) for k, v in (intent.get("readiness_types") or {}).items()
-                       if not str(k).startswith("_")}
-    peacekeeping_types = {str(k): str(v) for k, v in (intent.get("peacekeeping_types") or {}).items()
-                          if not str(k).startswith("_")}
+    halted_types, joint_types, readiness_types, peacekeeping_types = (
+        _type_map(intent, name) for name in ("halted_types", "joint_types", "readiness_types", "peacekeeping_types"))
     unknown = {*intent_types.values(), *intent_types_by_type, *intent_types_by_type.values(), *negated_types, *negated_types.values(), *reported_types.values(),
                *halted_types, *halted_types.values(), *joint_types, *joint_types.values(),
                *readiness_types, *readiness_types.values(), *peacekeeping_types, *peacekeeping_types.values(),

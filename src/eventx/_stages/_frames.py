@@ -16,7 +16,7 @@ from eventx import _grammar as g
 from eventx._graph import Node, Sentence
 from eventx._ontology import Ontology, suffix_candidates
 
-__all__ = ["Frame", "find_frames"]
+__all__ = ["Frame", "find_frames", "table_lemma"]
 
 #: Function words of a trigger's own words that belong to a multi-word trigger's lemma.
 TRIGGER_FUNCTION_RELS = ("case", "compound:prt")
@@ -100,7 +100,7 @@ def _noun_type(node: Node, ontology: Ontology) -> str | None:
     return ontology.lookup(_lemma(node, ontology, "NOUN"), "NOUN")
 
 
-def _table_lemma(node: Node, table: frozenset[str] | dict[str, str]) -> str:
+def table_lemma(node: Node, table: frozenset[str] | dict[str, str]) -> str:
     """The node's lemma as a word table spells it: a form the lemmatizer did not know
     ("imposed" left as is) is tried with the suffix rules ("impose")."""
     lemma = node.lemma.lower()
@@ -111,7 +111,7 @@ def _table_lemma(node: Node, table: frozenset[str] | dict[str, str]) -> str:
 
 def _light_noun(verb: Node, ontology: Ontology) -> Node | None:
     """The eventive noun a light verb carries ("hold [talks]", "go on [strike]")."""
-    lemma = _table_lemma(verb, g.LIGHT_VERBS)
+    lemma = table_lemma(verb, g.LIGHT_VERBS)
     if lemma not in g.LIGHT_VERBS:
         return None
     preps = g.LIGHT_VERB_PREPOSITIONS.get(lemma, frozenset())
@@ -126,7 +126,7 @@ def _light_noun(verb: Node, ontology: Ontology) -> Node | None:
 
 def _is_absorbed(verb: Node, ontology: Ontology) -> bool:
     """A control verb that only contributes modality to its complement."""
-    lemma = _table_lemma(verb, g.MODALITY_VERBS)
+    lemma = table_lemma(verb, g.MODALITY_VERBS)
     return (lemma in g.MODALITY_VERBS and ontology.lookup(lemma, "VERB") is None
             and any(c.deprel == "xcomp" and c.upos in ("VERB", "NOUN", "ADJ") for c in verb.children))
 
@@ -195,7 +195,7 @@ def _verb_frame(sentence: Sentence, verb: Node, ontology: Ontology, consumed: se
     if noun is not None:
         consumed.add(noun.index)
         words = [verb, noun]
-        return Frame(sentence, noun, words, _trigger_lemma(verb, words, ontology, _table_lemma(verb, g.LIGHT_VERBS)),
+        return Frame(sentence, noun, words, _trigger_lemma(verb, words, ontology, table_lemma(verb, g.LIGHT_VERBS)),
                      _noun_type(noun, ontology), verb=verb)
     lemma = _lemma(verb, ontology, "VERB")
     return Frame(sentence, verb, [verb], lemma, ontology.lookup(lemma, "VERB"), verb=verb)

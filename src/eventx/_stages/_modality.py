@@ -114,10 +114,12 @@ def frame_joint(frame: Frame, who: list[Node]) -> bool:
 def frame_ready(frame: Frame) -> bool:
     """An actor is readied for the event by a control verb of readiness ("*prepared* to
     resume shelling", "*poised* to attack"; grammar.json ``readiness_verbs``)."""
-    return any(_table_lemma(control) in g.READINESS_VERBS for control in frame.absorbed)
+    return any(_readiness_lemma(control) in g.READINESS_VERBS for control in frame.absorbed)
 
 
-def _table_lemma(node: Node) -> str:
+def _readiness_lemma(node: Node) -> str:
+    """The lemma of a readiness verb, or its text where the tagger read it as an
+    adjective with another lemma ("*ready*")."""
     lemma = node.lemma.lower()
     return lemma if lemma in g.READINESS_VERBS else node.text.lower()
 

@@ -18,7 +18,7 @@ from eventx._spans import expand_conjuncts, is_misread_verb
 from eventx._stages._abstract import SUBJECT_CLASSES, abstract_noun, names_entity
 from eventx._stages._clauses import is_measure, is_passive, nominal, subjects_of
 from eventx._stages._complements import complement_targets
-from eventx._stages._frames import Frame, _table_lemma, eventive_noun
+from eventx._stages._frames import Frame, eventive_noun, table_lemma
 from eventx._stages._noun_roles import agrees, infinitive_controllers, nominal_roles, support_verb
 from eventx._stages._targets import coded_targets, is_actor
 
@@ -301,7 +301,7 @@ def _expletive(verb: Node, node: Node) -> bool:
 def _extent(verb: Node | None, node: Node) -> bool:
     """A measure on a verb with a PropBank extent role ("dropped *9.62 %*"): no
     participant. Money elsewhere is one ("paid *$5 billion*")."""
-    return verb is not None and _table_lemma(verb, g.EXTENT_VERBS) in g.EXTENT_VERBS and is_measure(node)
+    return verb is not None and table_lemma(verb, g.EXTENT_VERBS) in g.EXTENT_VERBS and is_measure(node)
 
 
 def undergoer_subject(frame: Frame, verb: Node) -> bool:
@@ -310,7 +310,7 @@ def undergoer_subject(frame: Frame, verb: Node) -> bool:
     Nikkei *dropped* 9.62 %"). Only for untyped events: a typed trigger has the
     ontology's sense, not PropBank's main one ("*declined* to comment" is no fall),
     and PLOVER codes the actor of a typed event as its source ("troops *withdrew*")."""
-    lemma = _table_lemma(verb, UNDERGOER_VERBS)
+    lemma = table_lemma(verb, UNDERGOER_VERBS)
     return frame.type is None and lemma in UNDERGOER_VERBS
 
 
