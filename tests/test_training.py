@@ -112,3 +112,14 @@ def test_tagger_continues_from_a_trained_file(tiny_work_dir, tmp_path):
 def test_only_the_tagger_starts_from_a_trained_file(tmp_path, name):
     with pytest.raises(ValueError, match="cannot start from a trained file"):
         trainer_command(COMPONENTS[name], tmp_path, tmp_path, init_from=tmp_path / "x.pt")
+
+
+def test_models_page_gives_each_components_own_length():
+    """docs/models.md copies the trainer flags table by hand: its lengths must be the code's."""
+    from pathlib import Path
+
+    page = (Path(__file__).parents[1] / "docs" / "models.md").read_text(encoding="utf-8")
+    for name, component in COMPONENTS.items():
+        row = next(line for line in page.splitlines() if line.startswith(f"| `{name}` → `{component.filename}`"))
+        length = f"`{component.steps_flag} {component.steps}`" if component.steps_flag else "one pass"
+        assert f"| {length} |" in row, row
