@@ -74,3 +74,38 @@ def test_role_tables_on_unseen_forms(extractor, parse, lemma, who, whom):
     """The PropBank role tables are looked up with the suffix rules where the lemmatizer
     returned an unseen form unchanged (as the trigger lexicon is)."""
     assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+HEADLINE_PARTICIPLES = [
+    pytest.param(  # headlinese: a bare past form is a passive without its auxiliary
+        "First/ADJ/3/amod Airbus/PROPN/3/compound A380/PROPN/4/nsubj delivered/deliver/VERB/0/root/" + PAST,
+        "deliver", [], ["First Airbus A380"], id="headline-passive"),
+    pytest.param(  # ... with its agent
+        "Airbus/PROPN/2/nsubj fined/fine/VERB/0/root/" + PAST + " by/ADP/5/case European/ADJ/5/amod "
+        "regulators/regulator/NOUN/2/obl",
+        "fine", ["European regulators"], ["Airbus"], id="headline-passive-agent"),
+    pytest.param(  # a headline's present tense is active
+        "Boeing/PROPN/2/nsubj protests/protest/VERB/0/root/Mood=Ind|Tense=Pres|VerbForm=Fin "
+        "award/NOUN/2/obj",
+        "protest", ["Boeing"], [], id="headline-present-active"),
+    pytest.param(  # a past form with an object is active
+        "Boeing/PROPN/2/nsubj won/win/VERB/0/root/" + PAST + " tanker/NOUN/4/compound contract/NOUN/2/obj",
+        "win", ["Boeing"], ["tanker contract"], id="headline-object-active"),
+    pytest.param(  # a sentence with final punctuation is running text: active
+        "Boeing/PROPN/2/nsubj protested/protest/VERB/0/root/" + PAST + " ./PUNCT/2/punct",
+        "protest", ["Boeing"], [], id="sentence-past-active"),
+    pytest.param(  # a long unpunctuated sentence is cut-off running text, no headline
+        "The/DET/3/det aircraft/NOUN/3/compound maker/NOUN/4/nsubj protested/protest/VERB/0/root/" + PAST + " "
+        "on/ADP/6/case Monday/PROPN/4/obl after/ADP/12/case the/DET/12/det long/ADJ/12/amod and/CCONJ/11/cc "
+        "costly/ADJ/9/conj delay/NOUN/4/obl of/ADP/17/case the/DET/17/det new/ADJ/17/amod "
+        "tanker/NOUN/17/compound award/NOUN/12/nmod",
+        "protest", ["The aircraft maker"], [], id="long-unpunctuated-active"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), HEADLINE_PARTICIPLES)
+def test_headline_participles(extractor, parse, lemma, who, whom):
+    """A short first sentence without final punctuation is a headline, whose bare past
+    form is a passive participle (headlinese): its subject is whom."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)

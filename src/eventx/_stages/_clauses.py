@@ -7,7 +7,15 @@ from eventx import _grammar as g
 from eventx._graph import Node
 from eventx._kinds import DEMONYMS
 
-__all__ = ["is_measure", "is_passive", "nominal", "subjects_of"]
+__all__ = ["headline_participle", "is_measure", "is_passive", "nominal", "subjects_of"]
+
+#: Punctuation that ends a sentence of running text (a headline ends without it), and
+#: the closing quotes and brackets that may follow it.
+SENTENCE_END = frozenset({".", "!", "?"})
+CLOSERS = frozenset({"''", '"', "'", "”", "’", ")", "]"})
+#: The most words a headline has: English front-page headlines run to about six to
+#: twelve words (Mardh 1980, *Headlinese*); a longer unpunctuated sentence is cut-off text.
+HEADLINE_WORDS = 15
 
 
 def nominal(node: Node) -> bool:
@@ -27,10 +35,26 @@ def is_measure(node: Node) -> bool:
     return numbered and any(w.lemma.lower() in g.MEASURE_UNITS or w.text.lower() in g.MEASURE_UNITS for w in words)
 
 
+def headline_participle(verb: Node) -> bool:
+    """The bare past form heading a headline, a passive participle: headlines report
+    past events in the simple present and drop the passive auxiliary ("First Airbus
+    A380 *delivered*", "Boeing *allowed* to bid"; Mardh 1980, *Headlinese*; Biber et
+    al. 1999, *Longman Grammar* 4.2.3). A headline opens the text, is short and has no
+    final punctuation; the verb is its past-tense root, with a subject, no object and no auxiliary."""
+    sentence = verb.sentence
+    if (verb.deprel != "root" or verb.upos != "VERB" or verb.feats.get("Tense") != "Past" or sentence is None
+            or sentence.index != 0):
+        return False
+    words = [n.text for n in sentence.nodes if n.text not in CLOSERS]
+    return (0 < sum(n.upos != "PUNCT" for n in sentence.nodes) <= HEADLINE_WORDS and words[-1][-1] not in SENTENCE_END
+            and any(c.deprel == "nsubj" for c in verb.children)
+            and not any(c.deprel in ("obj", "iobj", "aux", "aux:pass", "cop") for c in verb.children))
+
+
 def is_passive(verb: Node) -> bool:
     """Passive morphology: a passive auxiliary, or a past participle / Voice=Pass (a
-    present participle, "was *refusing*", is active)."""
-    return (verb.feats.get("Voice") == "Pass"
+    present participle, "was *refusing*", is active), or a headline's bare past form."""
+    return (verb.feats.get("Voice") == "Pass" or headline_participle(verb)
             or (verb.feats.get("VerbForm") == "Part" and verb.feats.get("Tense") != "Pres")
             or any(c.deprel == "aux:pass" for c in verb.children))
 

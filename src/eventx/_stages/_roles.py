@@ -16,7 +16,7 @@ from eventx._graph import Node, no_time
 from eventx._kinds import DEMONYMS
 from eventx._spans import expand_conjuncts, is_misread_verb
 from eventx._stages._abstract import SUBJECT_CLASSES, abstract_noun, names_entity
-from eventx._stages._clauses import is_measure, is_passive, nominal, subjects_of
+from eventx._stages._clauses import headline_participle, is_measure, is_passive, nominal, subjects_of
 from eventx._stages._complements import complement_targets
 from eventx._stages._frames import Frame, eventive_noun, table_lemma
 from eventx._stages._inherit import MAX_CLIMB, controllers, inherited_subject
@@ -110,6 +110,9 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
         who = _subject_under_time_word(verb)
     if is_passive(verb):
         whom += [c for c in verb.children if c.deprel == "nsubj:pass"]
+        if headline_participle(verb):  # "First Airbus A380 *delivered*": the subject is its patient
+            whom += [n for n in who if n.deprel == "nsubj"]
+            who = [n for n in who if n.deprel != "nsubj"]
         who += [c for c in verb.children if c.deprel == "obl:agent"
                 or (c.base_rel == "obl" and c.case_lemma() in g.AGENT_PREPOSITIONS)]
     if not whom and verb.deprel == "conj" and _passive_voice(verb):
