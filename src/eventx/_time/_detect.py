@@ -17,7 +17,7 @@ import attrs
 from . import _lexicon as lx
 from ._accept import ACCEPT, is_prenominal_adverb
 from ._candidate import Candidate
-from ._prefilter import folded, needed_words
+from ._prefilter import ASCII_LOOKALIKES, folded, needed_words
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -25,8 +25,17 @@ __all__ = ["Candidate", "find_candidates"]
 def _alt(words, *, ci: bool = False) -> str:
     """A regex alternation of ``words``, longest first, spaces as ``\\s+``."""
     parts = sorted(set(words), key=len, reverse=True)
+    return _ci(parts, _words_body(parts)) if ci else f"(?:{_words_body(parts)})"
+
+
+def _words_body(parts: list[str]) -> str:
+    """The alternation of ``parts`` (longest first), escaped, spaces as ``\\s+``; its
+    prefix-tree form is recorded in :data:`_TRIES`."""
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
-    return _ci(parts, body) if ci else f"(?:{body})"
+    tree = _trie(parts, ci=False)
+    if tree is not None:
+        _TRIES[f"(?:{body})"] = f"(?:{tree})"
+    return body
 
 
 def _ci(words, body: str) -> str:
@@ -36,7 +45,79 @@ def _ci(words, body: str) -> str:
     firsts = {w[0] for w in words}
     if not words or any(c.isspace() or not c.isascii() for c in firsts):
         return f"(?i:{body})"
-    return f"(?i:(?=[{''.join(re.escape(c) for c in sorted(firsts))}])(?:{body}))"
+    flat = f"(?i:(?=[{''.join(re.escape(c) for c in sorted(firsts))}])(?:{body}))"
+    tree = _trie(sorted(words, key=len, reverse=True), ci=True)
+    if tree is not None and body == "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)):
+        _TRIES[flat] = f"(?:{tree})"
+    return flat
+
+
+#: Each word alternation of the patterns (``(?:...)``, or the case-insensitive one of
+#: :func:`_ci`), mapped to the same alternation as a prefix tree (:func:`_trie`);
+#: :func:`_scanners` compiles the patterns with the trees.
+_TRIES: dict[str, str] = {}
+
+
+def _letter_class(letter: str) -> str:
+    """A case-sensitive class of what ``(?i:letter)`` matches: both ASCII cases and the
+    non-ASCII look-alikes (KELVIN SIGN for k, LONG S for s...)."""
+    same = sorted({letter.lower(), letter.upper()} | {c for c in ASCII_LOOKALIKES if re.fullmatch(f"(?i:{letter})", c)})
+    return f"[{''.join(same)}]"
+
+
+def _trie(parts: list[str], *, ci: bool) -> str | None:
+    """The alternation of ``parts`` (longest first) as a prefix tree: ``year|years|month``
+    → ``year(?:s|)|month``; with ``ci``, case-insensitive, each ASCII letter a class of
+    what it matches case-insensitively (``[Yy]ear...``).
+
+    A regex engine tries the branches of ``w1|w2|...`` in order; longest first, the
+    words that match at one position (each a prefix of the next) come longest first.
+    The tree tries a longer continuation before ending a word, so the same words match
+    in the same order: the same matches, also where the rest of a pattern backtracks;
+    but at a word's start the engine reads one branch per letter, not one per word, and
+    skips a branch whose first character (a literal or class) differs without entering it.
+    That holds when at most one branch of a node can match a character, also
+    case-insensitively; so a set with two branches differing only in case (without
+    ``ci``), a non-ASCII word (whose case-insensitive matches are not just its two cases),
+    a word with other white space or two spaces running, or an empty word keeps the flat
+    alternation (``None``).
+    """
+    if not parts or any(not w or not w.isascii() or "  " in w or any(c.isspace() and c != " " for c in w)
+                        for w in parts):
+        return None
+    root: dict[str, dict] = {}
+    for word in parts:
+        node = root
+        for char in word:
+            node = node.setdefault(char.lower() if ci else char, {})
+        node[""] = {}  # a word ends here
+
+    def unit(key: str) -> str:
+        if key == " ":
+            return r"\s+"
+        return _letter_class(key) if ci and key.isalpha() else re.escape(key)
+
+    def branches(node: dict[str, dict]) -> list[str] | None:
+        keys = [k for k in node if k]
+        if len({k.lower() for k in keys}) < len(keys):
+            return None
+        out = []
+        for key in keys:
+            rest = branches(node[key])
+            if rest is None:
+                return None
+            if len(rest) == 1:
+                out.append(unit(key) + rest[0])
+            elif rest:
+                out.append(f"{unit(key)}(?:{'|'.join(rest)})")
+            else:
+                out.append(unit(key))
+        if "" in node and out:
+            out.append("")  # the word ending here, after every longer one
+        return out
+
+    found = branches(root)
+    return None if found is None else "|".join(found)
 
 
 # --- building blocks ------------------------------------------------------
@@ -68,9 +149,9 @@ NUM = (  # "2,000" whole: else "000 years" would match after the comma
 VAGUE_NUM = _alt(lx.VAGUE_QUANTITIES, ci=True)
 FRAC = _alt(lx.FRACTIONS)
 _ALL_UNITS = list(lx.UNITS) + list(lx.UNIT_PLURALS)
-UNIT = _ci(_ALL_UNITS, "|".join(sorted(_ALL_UNITS, key=len, reverse=True))) + r"\b"
-UNIT_SG = _ci(list(lx.UNITS), "|".join(sorted(lx.UNITS, key=len, reverse=True))) + r"\b"
-CAL_UNIT = _ci(list(lx.CALENDAR_UNITS), "|".join(sorted(lx.CALENDAR_UNITS, key=len, reverse=True))) + r"\b"
+UNIT = _ci(_ALL_UNITS, _words_body(sorted(_ALL_UNITS, key=len, reverse=True))) + r"\b"
+UNIT_SG = _ci(list(lx.UNITS), _words_body(sorted(lx.UNITS, key=len, reverse=True))) + r"\b"
+CAL_UNIT = _ci(list(lx.CALENDAR_UNITS), _words_body(sorted(lx.CALENDAR_UNITS, key=len, reverse=True))) + r"\b"
 POD = _alt([p for p in lx.PARTS_OF_DAY if p != "overnight"], ci=True)
 SEASON = _alt(lx.SEASONS, ci=True)
 SEASON_PLURAL = _alt(lx.SEASON_PLURALS, ci=True)
@@ -156,7 +237,15 @@ def _scanners() -> list[tuple[str, re.Pattern[str], int, frozenset[str] | None]]
     (compiling them is a tenth of a second that ``import eventx`` need not wait for).
     The needed words are those one of which each match contains (``None``: unknown); a
     text without any of them is not scanned for that pattern (:mod:`._prefilter`)."""
-    return [(kind, re.compile(rx), prio, needed_words(rx)) for prio, (kind, rx) in enumerate(_PATTERNS)]
+    return [(kind, re.compile(_with_tries(rx)), prio, needed_words(rx)) for prio, (kind, rx) in enumerate(_PATTERNS)]
+
+
+def _with_tries(pattern: str) -> str:
+    """``pattern`` with its word alternations as prefix trees (:func:`_trie`): the same
+    matches, found faster. The needed words are read from the flat alternations."""
+    for flat in sorted(_TRIES, key=len, reverse=True):
+        pattern = pattern.replace(flat, _TRIES[flat])
+    return pattern
 
 
 _DAY_CONNECTIVE = re.compile(r"(?P<day>(?i:the\s+day))\s+(?i:before|after)$")
