@@ -58,3 +58,27 @@ def test_propositional_objects(extractor, parse, lemma, who, whom):
     """A pronoun standing for a proposition is no whom (interrogative / free-relative
     *what*, UD PronType=Int; a complementiser *that* misread as an object)."""
     assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
+PLUR = "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"
+SING = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+THEY = "Case=Nom|Number=Plur|Person=3|PronType=Prs"
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+ORGANISATION_THEY = [
+    pytest.param(  # a name the text makes plural by its verb is what "they" stands for (notional concord)
+        "Airbus/PROPN/3/nsubj/Number=Sing have/have/AUX/3/aux/" + PLUR + " announced/announce/VERB/0/root/"
+        "Tense=Past|VerbForm=Part that/SCONJ/7/mark they/they/PRON/7/nsubj/" + THEY + " will/AUX/7/aux "
+        "build/build/VERB/3/ccomp/VerbForm=Inf the/DET/9/det jets/jet/NOUN/7/obj ./PUNCT/3/punct",
+        "build", ["Airbus"], ["the jets"], id="plural-verb-name"),
+    pytest.param(  # a singular verb leaves "they" unresolved
+        "Airbus/PROPN/2/nsubj/Number=Sing says/say/VERB/0/root/" + SING + " they/they/PRON/5/nsubj/" + THEY
+        + " will/AUX/5/aux build/build/VERB/2/ccomp/VerbForm=Inf the/DET/7/det jets/jet/NOUN/5/obj ./PUNCT/2/punct",
+        "build", ["they"], ["the jets"], id="singular-verb-name"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), ORGANISATION_THEY)
+def test_organisation_they(extractor, parse, lemma, who, whom):
+    """"They" in a reported clause stands for the reporter's name when the text treats the
+    name as plural (British English: "Airbus have announced that they…")."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from eventx import _grammar as g
 from eventx._graph import Node
-from eventx._kinds import DEMONYMS, ORG_WORDS, is_city
+from eventx._kinds import DEMONYMS, ORG_WORDS, is_city, ner_kind
 from eventx._stages._clauses import nominal, subjects_of
 from eventx._stages._frames import Frame, eventive_noun
 
@@ -144,5 +144,18 @@ def agrees(lemma: str, antecedent: Node) -> bool:
         return number == "Sing" and antecedent.upos in ("PROPN", "NOUN")
     if lemma == "it":
         return number == "Sing"
-    # "they" also stands for collective nouns ("the government said they…")
-    return lemma == "they" and (number == "Plur" or antecedent.lemma.lower() in ORG_WORDS)
+    # "they" also stands for collective nouns ("the government said they…") and for the name
+    # of an organisation, which British English treats as plural ("Airbus have announced that
+    # they…"; notional concord, Quirk et al. 1985 10.35)
+    return lemma == "they" and (number == "Plur" or antecedent.lemma.lower() in ORG_WORDS or ner_kind(antecedent) == "ORG"
+                                or _plural_verb(antecedent))
+
+
+def _plural_verb(subject: Node) -> bool:
+    """The text makes ``subject`` plural by its verb: a finite plural form ("Airbus
+    *have* announced", UD Number=Plur) on a subject that is not a pronoun."""
+    verb = subject.governor
+    if subject.base_rel != "nsubj" or subject.upos == "PRON" or verb is None:
+        return False
+    return any(w.feats.get("Number") == "Plur" and w.feats.get("VerbForm") == "Fin"
+               for w in (verb, *verb.kids("aux", "aux:pass", "cop")))
