@@ -109,3 +109,26 @@ def test_headline_participles(extractor, parse, lemma, who, whom):
     """A short first sentence without final punctuation is a headline, whose bare past
     form is a passive participle (headlinese): its subject is whom."""
     assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+CHANGE_NOUNS = [
+    pytest.param(  # NomBank: the "in" phrase of a noun of scalar change is its ARG1
+        "The/DET/2/det increase/NOUN/5/nsubj in/ADP/4/case profits/profit/NOUN/2/nmod "
+        "surprised/surprise/VERB/0/root/" + PAST + " analysts/analyst/NOUN/5/obj ./PUNCT/5/punct",
+        "increase", [], ["profits"], id="increase-in"),
+    pytest.param(
+        "Shares/share/NOUN/2/nsubj slid/slide/VERB/0/root/" + PAST + " after/ADP/5/case a/DET/5/det "
+        "drop/NOUN/2/obl in/ADP/8/case oil/NOUN/8/compound prices/price/NOUN/5/nmod ./PUNCT/2/punct",
+        "drop", [], ["oil prices"], id="drop-in"),
+    pytest.param(  # a city is where the change happens
+        "The/DET/2/det fall/NOUN/5/nsubj in/ADP/4/case Tokyo/PROPN/2/nmod worried/worry/VERB/0/root/" + PAST
+        + " investors/investor/NOUN/5/obj ./PUNCT/5/punct",
+        "fall", [], [], id="fall-in-city"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), CHANGE_NOUNS)
+def test_change_nouns(extractor, parse, lemma, who, whom):
+    """The *in* phrase of a noun whose PropBank verb has an extent role names what changes."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)

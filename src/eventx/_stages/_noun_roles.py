@@ -97,6 +97,17 @@ def agentless_noun(noun: Node) -> bool:
     return roleset is not None and not roleset[1]
 
 
+def _changed_quantity(noun: Node, phrase: Node) -> bool:
+    """The *in* phrase of a noun of scalar change names what changes: "a 78 percent
+    *increase* in its profits", "a *drop* in sales" (NomBank: ARG1 of increase.01,
+    drop.01). The noun's PropBank verb has an extent role (the verbs of ``extent_verbs``);
+    a place is where the change happens ("a fall in Tokyo")."""
+    roleset = g.NOUN_ROLESETS.get(noun.lemma.lower())
+    if roleset is None or roleset[0].split(".")[0] not in g.EXTENT_VERBS:
+        return False
+    return ner_kind(phrase) not in ("GPE", "LOC", "FAC") and not is_city(phrase.text)
+
+
 def nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) -> tuple[list[Node], list[Node]]:
     possessors = [_possessor(noun, p) if p.upos == "PRON" else p for p in noun.kids("nmod:poss")]
     who: list[Node] = [] if agentless_noun(noun) else possessors
@@ -105,6 +116,8 @@ def nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) -> 
         if child.base_rel != "nmod" or child.deprel == "nmod:poss" or not nominal(child):
             continue
         role = g.NOUN_ARGUMENT_PREPOSITIONS.get(child.case_lemma() or "")
+        if role is None and child.case_lemma() == "in" and _changed_quantity(noun, child):
+            role = "whom"
         if role == "who":
             who.append(child)
         elif role == "whom":
