@@ -10,13 +10,15 @@ the frame of its complement and hosts the subject it shares.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from eventx import _grammar as g
 from eventx._graph import Node, Sentence
 from eventx._ontology import Ontology, suffix_candidates
 
-__all__ = ["Frame", "find_frames", "table_lemma"]
+__all__ = ["Frame", "find_frames", "suffix_forms", "table_lemma"]
 
 #: Function words of a trigger's own words that belong to a multi-word trigger's lemma.
 TRIGGER_FUNCTION_RELS = ("case", "compound:prt")
@@ -100,13 +102,21 @@ def _noun_type(node: Node, ontology: Ontology) -> str | None:
     return ontology.lookup(_lemma(node, ontology, "NOUN"), "NOUN")
 
 
+@functools.lru_cache(maxsize=8192)
+def suffix_forms(word: str) -> tuple[str, ...]:
+    """The grammar's suffix-rule candidates of ``word``, in rule order (see
+    :func:`eventx._ontology.suffix_candidates`), computed once per word: the rules
+    read the same words again and again."""
+    return tuple(suffix_candidates(word, g.LEMMA_SUFFIX_RULES))
+
+
 def table_lemma(node: Node, table: frozenset[str] | dict[str, str]) -> str:
     """The node's lemma as a word table spells it: a form the lemmatizer did not know
     ("imposed" left as is) is tried with the suffix rules ("impose")."""
     lemma = node.lemma.lower()
     if lemma in table or lemma != node.text.lower():
         return lemma
-    return next((c for c in suffix_candidates(lemma, g.LEMMA_SUFFIX_RULES) if c in table), lemma)
+    return next((c for c in suffix_forms(lemma) if c in table), lemma)
 
 
 def _light_noun(verb: Node, ontology: Ontology) -> Node | None:
@@ -163,21 +173,22 @@ def find_frames(sentence: Sentence, ontology: Ontology) -> list[Frame]:
         if node.upos in ("VERB", "ADJ") and _is_absorbed(node, ontology):
             complement = next(c for c in node.children if c.deprel == "xcomp")
             absorbed[complement.index] = node
+    absorbing = {id(verb) for verb in absorbed.values()}  # the control verbs, each asked once above
     for node in sentence:
         if node.deprel in FUNCTION_RELS or node.index in consumed:
             if node.deprel == "case" and node.lemma.lower() == "accord":
                 frames.append(_according_to(sentence, node))
             continue
         if node.upos == "VERB":
-            if _is_absorbed(node, ontology) or node.lemma.lower() in g.NON_EVENT_VERBS and not _light_noun(node, ontology):
+            if id(node) in absorbing or node.lemma.lower() in g.NON_EVENT_VERBS and not _light_noun(node, ontology):
                 continue
             frame = _verb_frame(sentence, node, ontology, consumed)
         elif node.upos == "NOUN" and (phrase := _match_phrase(node, ontology, "NOUN")):
             # a phrase entry counts even when its head alone is no trigger ("war games")
             words = [node, *phrase[0]]
             frame = Frame(sentence, node, words, _trigger_lemma(node, words, ontology), phrase[1], verb=None)
-        elif node.upos == "NOUN" and (_noun_type(node, ontology) or eventive_noun(node)):
-            frame = Frame(sentence, node, [node], _lemma(node, ontology, "NOUN"), _noun_type(node, ontology), verb=None)
+        elif node.upos == "NOUN" and ((noun_type := _noun_type(node, ontology)) or eventive_noun(node)):
+            frame = Frame(sentence, node, [node], _lemma(node, ontology, "NOUN"), noun_type, verb=None)
         else:
             continue
         frame.absorbed = _absorbing_chain(frame.anchor if frame.verb is None else frame.verb, absorbed)

@@ -20,8 +20,7 @@ from collections.abc import Callable
 from eventx import _grammar as g
 from eventx._graph import Node
 from eventx._kinds import is_city, is_place_name, ner_kind
-from eventx._ontology import suffix_candidates
-from eventx._stages._frames import Frame
+from eventx._stages._frames import Frame, suffix_forms
 from eventx._stages._noun_roles import halting_verb, support_verb
 from eventx._stages._targets import is_actor, named_place
 from eventx._tables import load_table
@@ -219,7 +218,7 @@ def _travel_word(node: Node) -> bool:
     lemma = node.lemma.lower()
     if lemma in TRAVEL_WORDS:
         return True
-    return lemma == node.text.lower() and any(c in TRAVEL_WORDS for c in suffix_candidates(lemma, g.LEMMA_SUFFIX_RULES))
+    return lemma == node.text.lower() and any(c in TRAVEL_WORDS for c in suffix_forms(lemma))
 
 
 def _purpose_of_motion(clause: Node) -> Node | None:
