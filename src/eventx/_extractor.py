@@ -22,7 +22,7 @@ from eventx._batch import Batch, Failure, Outcome, check_many_options, parallel_
 from eventx._documents import check_text, document_from_input
 from eventx._exceptions import ExtractionError, LanguageWarning, ModelError
 from eventx._grammar import PLACE_TARGET_TYPES, REPORTING_VERBS
-from eventx._graph import Sentence, sentences_from_document
+from eventx._graph import Node, Sentence, sentences_from_document
 from eventx._ontology import Ontology, load_ontology
 from eventx._parse._chunks import MAX_CHUNK_CHARS, chunk_spans, shift_events
 from eventx._parse._language import looks_english
@@ -43,9 +43,9 @@ from eventx._stages._modality import (
 from eventx._stages._places import frame_place, inside, partners_and_place, unnamed_actor_place
 from eventx._stages._roles import frame_roles
 from eventx._stages._targets import is_actor, named_place
-from eventx._stages._when import TimeIndex, clause_tense
+from eventx._stages._when import TenseOracle, TimeIndex
 from eventx._time import TimeTagger, coerce_reference_date, find_dateline_date
-from eventx._types import Event, TimeExpression, Trigger
+from eventx._types import Event, Participant, TimeExpression, Trigger
 
 __all__ = ["DEFAULT_BATCH_SIZE", "Extractor", "ReferenceDate"]
 
@@ -327,10 +327,11 @@ class Extractor:
             reference = find_dateline_date(text)
         frames = [f for s in sentences for f in find_frames(s, self.ontology)]
         self._type_reports(frames)
-        times = self._times.tag(text, reference, tense=_TenseOracle(sentences))
+        times = self._times.tag(text, reference, tense=TenseOracle(sentences))
         index = TimeIndex(sentences, times)
         when = index.attach(frames)
-        events = [self._event(frame, text, index, when.get(id(frame))) for frame in frames]
+        spans: dict[tuple[Node, ...], tuple[Participant, ...]] = {}  # role heads → their participants
+        events = [self._event(frame, text, index, when.get(id(frame)), spans) for frame in frames]
         return resolve_actors(events, sentences, text)  # the document's actors, countries and places
 
     def _type_reports(self, frames: list[Frame]) -> None:
@@ -347,7 +348,8 @@ class Extractor:
                 if reported is not None and not frame_negated(reported):
                     frame.type = self.ontology.reported_type(frame_modality(reported)) or frame.type
 
-    def _event(self, frame: Frame, text: str, index: TimeIndex, when: TimeExpression | None) -> Event:
+    def _event(self, frame: Frame, text: str, index: TimeIndex, when: TimeExpression | None,
+               spans: dict[tuple[Node, ...], tuple[Participant, ...]]) -> Event:
         who, whom = frame_roles(frame, index.is_time)
         place = frame_place(frame, index.is_time, frozenset(who) | frozenset(whom))
         start = min(n.start for n in frame.trigger)
@@ -372,8 +374,8 @@ class Extractor:
             type=event_type,
             quad=self.ontology.quad(event_type),
             trigger=Trigger(text=text[start:end], start=start, end=end, lemma=frame.lemma),
-            who=participants(who, text, index.is_time),
-            whom=participants(whom, text, index.is_time),
+            who=_participants(who, text, index, spans),
+            whom=_participants(whom, text, index, spans),
             where=None if place is None else participant(place, text, index.is_time),
             when=when,
             negated=negated,
@@ -382,18 +384,13 @@ class Extractor:
         )
 
 
-class _TenseOracle:
-    """Tells the time layer the tense of the clause that governs a span of the text."""
-
-    def __init__(self, sentences: list[Sentence]) -> None:
-        self._sentences = sentences
-
-    def __call__(self, start: int, end: int) -> str | None:
-        for sentence in self._sentences:
-            if sentence.start <= start < sentence.end or sentence.start < end <= sentence.end:
-                nodes = [n for n in sentence if n.start < end and n.end > start]
-                if nodes:
-                    inside = {n.index for n in nodes}
-                    head = next((n for n in nodes if n.head not in inside), nodes[0])
-                    return clause_tense(head)
-        return None
+def _participants(heads: list[Node], text: str, index: TimeIndex,
+                  spans: dict[tuple[Node, ...], tuple[Participant, ...]]) -> tuple[Participant, ...]:
+    """:func:`~eventx._spans.participants` of ``heads``, computed once per document for
+    the same heads (``spans``): the subject of several verbs, the object of a light verb
+    and its noun are the role heads of more than one frame."""
+    key = tuple(heads)
+    found = spans.get(key)
+    if found is None:
+        found = spans[key] = participants(heads, text, index.is_time)
+    return found

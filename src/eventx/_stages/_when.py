@@ -23,7 +23,7 @@ from eventx._stages._frames import Frame
 from eventx._tables import load_table
 from eventx._types import TimeExpression
 
-__all__ = ["TimeIndex", "clause_tense"]
+__all__ = ["TenseOracle", "TimeIndex", "clause_tense"]
 
 #: TIMEX3 types that can be an event's time.
 ANCHORING_TYPES = frozenset({"DATE", "TIME"})
@@ -215,3 +215,20 @@ def _time_owner(frame: Frame) -> Node | None:
     if frame.verb is None and node.deprel == "obj" and governor.lemma.lower() in SUPPORT_VERBS:
         return governor
     return None
+
+
+class TenseOracle:
+    """Tells the time layer the tense of the clause that governs a span of the text."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self._sentences = sentences
+
+    def __call__(self, start: int, end: int) -> str | None:
+        for sentence in self._sentences:
+            if sentence.start <= start < sentence.end or sentence.start < end <= sentence.end:
+                nodes = [n for n in sentence if n.start < end and n.end > start]
+                if nodes:
+                    inside = {n.index for n in nodes}
+                    head = next((n for n in nodes if n.head not in inside), nodes[0])
+                    return clause_tense(head)
+        return None
