@@ -132,3 +132,31 @@ CHANGE_NOUNS = [
 def test_change_nouns(extractor, parse, lemma, who, whom):
     """The *in* phrase of a noun whose PropBank verb has an extent role names what changes."""
     assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+COMPOUND_THEMES = [
+    pytest.param(  # NomBank: a common-noun modifier of a nominalisation is its ARG1
+        "The/DET/3/det price/NOUN/3/compound rise/NOUN/4/nsubj worried/worry/VERB/0/root/" + PAST
+        + " investors/investor/NOUN/4/obj ./PUNCT/4/punct",
+        "rise", [], ["price"], id="price-rise"),
+    pytest.param(
+        "GM/PROPN/2/nsubj reported/report/VERB/0/root/" + PAST + " higher/ADJ/5/amod car/NOUN/5/compound "
+        "sales/sale/NOUN/2/obj ./PUNCT/2/punct",
+        "sale", [], ["car"], id="car-sales"),
+    pytest.param(  # a person or organisation noun is the agent, no theme
+        "The/DET/3/det police/NOUN/3/compound investigation/NOUN/4/nsubj ended/end/VERB/0/root/" + PAST
+        + " ./PUNCT/4/punct",
+        "investigation", [], [], id="police-investigation"),
+    pytest.param(  # a name keeps its actor reading
+        "The/DET/3/det Boeing/PROPN/3/compound investigation/NOUN/4/nsubj ended/end/VERB/0/root/" + PAST
+        + " ./PUNCT/4/punct",
+        "investigation", ["Boeing"], [], id="name-compound-actor"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), COMPOUND_THEMES)
+def test_compound_themes(extractor, parse, lemma, who, whom):
+    """A common-noun compound modifier of an eventive noun with an ARG1 names what
+    undergoes the event; person and organisation nouns and names are actors."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from eventx import _grammar as g
 from eventx._graph import Node
-from eventx._kinds import DEMONYMS, ORG_WORDS, is_city, ner_kind
+from eventx._kinds import DEMONYMS, ORG_WORDS, PERSON_NOUNS, is_city, ner_kind
 from eventx._stages._clauses import nominal, subjects_of
 from eventx._stages._frames import Frame, eventive_noun
 
@@ -80,6 +80,22 @@ def _modifier_actors(noun: Node) -> list[Node]:
             or (c.deprel == "compound" and c.upos == "PROPN" and not is_city(c.text))]
 
 
+def _compound_theme(noun: Node, modifier: Node) -> bool:
+    """A compound modifier of an eventive noun that names what undergoes the event
+    ("*A380* delays", "*737* replacement", "*price* rise"): the object reading of a
+    compound nominalisation (NomBank: a prenominal modifier of a deverbal noun is mostly
+    its ARG1), for a noun whose PropBank roleset has an ARG1. A common noun of a person
+    or organisation, or a word the entity tagger marks as one, is the agent instead; a
+    name stays with :func:`_modifier_actors`."""
+    roleset = g.NOUN_ROLESETS.get(noun.lemma.lower())
+    if roleset is None or not roleset[2] or modifier.index > noun.index or not nominal(modifier):
+        return False
+    lemma = modifier.lemma.lower()
+    if ner_kind(modifier) in ("PERSON", "ORG", "GPE", "NORP") or lemma in ORG_WORDS or lemma in PERSON_NOUNS:
+        return False  # "*police* investigation", "*government* decision": the agent
+    return modifier.upos in ("NOUN", "NUM")
+
+
 def _argument_hosts(noun: Node, is_time: Callable[[Node], bool]) -> list[Node]:
     """The words whose modifiers are an eventive noun's arguments: the noun, the eventive
     noun it is a compound of (the partners of "mediation *efforts* between X and Y"
@@ -126,6 +142,8 @@ def nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) -> 
         whom += [m for m in _modifier_actors(noun) if m not in whom]
     elif not who:
         who = _modifier_actors(noun)
+    if not whom:
+        whom = [m for m in noun.kids("compound") if m not in who and _compound_theme(noun, m)]
     return who, whom
 
 
