@@ -160,3 +160,28 @@ def test_compound_themes(extractor, parse, lemma, who, whom):
     """A common-noun compound modifier of an eventive noun with an ARG1 names what
     undergoes the event; person and organisation nouns and names are actors."""
     assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
+PRES = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+ZERO_RELATIVES = [
+    pytest.param(  # the gap of a zero object relative is the modified noun
+        "Apple/PROPN/2/nsubj owns/own/VERB/0/root/" + PRES + " the/DET/4/det music/NOUN/2/obj it/it/PRON/6/nsubj "
+        "sells/sell/VERB/4/acl:relcl/" + PRES + " ./PUNCT/2/punct",
+        "sell", ["it"], ["the music"], id="zero-relative-object"),
+    pytest.param(  # a stranded preposition: the noun is its complement, no object
+        "Smith/PROPN/2/nsubj left/leave/VERB/0/root/" + PAST + " the/DET/4/det company/NOUN/2/obj he/he/PRON/6/nsubj "
+        "worked/work/VERB/4/acl:relcl/" + PAST + " for/ADP/6/obl ./PUNCT/2/punct",
+        "work", ["he"], [], id="stranded-preposition"),
+    pytest.param(  # a clause with its own object has no gap there
+        "Apple/PROPN/2/nsubj named/name/VERB/0/root/" + PAST + " the/DET/4/det day/NOUN/2/obj it/it/PRON/6/nsubj "
+        "sells/sell/VERB/4/acl:relcl/" + PRES + " phones/phone/NOUN/6/obj ./PUNCT/2/punct",
+        "sell", ["it"], ["phones"], id="relative-with-object"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), ZERO_RELATIVES)
+def test_zero_relatives(extractor, parse, lemma, who, whom):
+    """A relative clause without a relative pronoun, with a subject and no object,
+    relativises its object: the modified noun is whom."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)

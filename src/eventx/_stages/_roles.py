@@ -139,6 +139,7 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     whom += [c for c in verb.children if c.deprel in g.OBJECT_RELS and c.index not in trigger and nominal(c)
              and c not in who and not _extent(verb, c) and not _carried_predicate(frame, verb, c)]
     whom += _compared_objects(verb)
+    whom += _relative_gap(verb, who, whom)
     whom += [c for c in _partner_obliques(verb, frame.type) if c.index not in trigger]
     who = [n for n in who if not _expletive(verb, n)]
     whom = [n for n in whom if not _expletive(verb, n)]
@@ -147,6 +148,21 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
     if who and not objects and verb is frame.anchor and undergoer_subject(frame, verb):
         who, whom = [], who + [n for n in whom if n not in who]  # "prices rose", "three soldiers died"
     return who, whom
+
+
+def _relative_gap(verb: Node, who: list[Node], whom: list[Node]) -> list[Node]:
+    """The noun a zero object relative clause modifies is the clause's object: "the
+    music *it sells*", "the shares *the fund bought*" (UD ``acl:relcl`` with no relative
+    pronoun: the gap is the object when the clause has its own subject and no object,
+    clause or stranded preposition). Verbs without an agent take no object."""
+    governor = verb.governor
+    if verb.deprel != "acl:relcl" or governor is None or whom or not who or not nominal(governor):
+        return []
+    if any(c.feats.get("PronType") == "Rel" or c.lemma.lower() in g.RELATIVE_PRONOUNS for c in verb.children):
+        return []
+    if any(c.base_rel in ("obj", "iobj", "ccomp", "xcomp", "nsubj:pass", "expl") or c.upos == "ADP" for c in verb.children):
+        return []
+    return [] if verb.lemma.lower() in g.NO_AGENT_VERBS or not any(c.base_rel == "nsubj" for c in verb.children) else [governor]
 
 
 def _passive_voice(verb: Node) -> bool:
