@@ -14,6 +14,10 @@ from typing import Any
 __all__ = ["Node", "Sentence", "no_time", "sentences_from_document"]
 
 
+#: Not computed yet (a cached value may be ``None``).
+_UNKNOWN = object()
+
+
 class Node:
     """One syntactic word of a sentence, with its children indexed.
 
@@ -23,7 +27,7 @@ class Node:
     """
 
     __slots__ = ("index", "text", "lemma", "upos", "xpos", "feats", "deprel", "base_rel", "head",
-                 "start", "end", "children", "ner", "sentence")
+                 "start", "end", "children", "ner", "sentence", "_case")
 
     def __init__(self, index: int, text: str, lemma: str, upos: str, xpos: str, feats: dict[str, str],
                  deprel: str, head: int, start: int, end: int, ner: str | None) -> None:
@@ -43,6 +47,7 @@ class Node:
         self.ner = ner
         self.children: list[Node] = []
         self.sentence: Sentence | None = None
+        self._case: Any = _UNKNOWN  # case_lemma(), computed on first use
 
     @property
     def governor(self) -> Node | None:
@@ -58,7 +63,14 @@ class Node:
 
         A preposition a parser hung on a modifier instead of the head ("*with* US
         President Trump" with *with* under *US*) still counts when it opens the phrase.
+        Computed once per word (the rules ask it of the same words many times; the
+        graph does not change once built).
         """
+        if self._case is _UNKNOWN:
+            self._case = self._case_lemma()
+        return self._case  # type: ignore[no-any-return]
+
+    def _case_lemma(self) -> str | None:
         case = next((c for c in self.children if c.deprel == "case"), None)
         if case is None:
             first = self._leftmost()
