@@ -21,6 +21,16 @@ PASSIVE_CONJUNCTS = [
         "and/CCONJ/8/cc was/be/AUX/8/aux:pass towed/tow/VERB/3/conj/" + PASS + " by/ADP/11/case a/DET/11/det "
         "tractor/NOUN/8/obl:agent ./PUNCT/3/punct",
         "tow", ["a tractor"], ["The jet"], id="passive-conjunct-agent"),
+    pytest.param(  # a passive conjunct of a passive verb shares its patient
+        "Airliners/airliner/NOUN/3/nsubj:pass are/be/AUX/3/aux:pass selected/select/VERB/0/root/" + PASS
+        + " and/CCONJ/5/cc purchased/purchase/VERB/3/conj/" + PASS + " by/ADP/8/case the/DET/8/det "
+        "government/NOUN/5/obl:agent ./PUNCT/3/punct",
+        "purchase", ["the government"], ["Airliners"], id="passive-conjunct-of-passive"),
+    pytest.param(  # a passive participle's noun is its patient, with an agent too
+        "The/DET/2/det jet/NOUN/9/nsubj:pass ,/PUNCT/4/punct made/make/VERB/2/acl/" + PASS + " by/ADP/6/case "
+        "Airbus/PROPN/4/obl:agent ,/PUNCT/4/punct was/be/AUX/9/aux:pass delivered/deliver/VERB/0/root/" + PASS
+        + " ./PUNCT/9/punct",
+        "make", ["Airbus"], ["The jet"], id="participle-with-agent"),
     pytest.param(  # a past participle without a passive auxiliary is a perfect's second conjunct: active
         "Apple/PROPN/3/nsubj has/have/AUX/3/aux released/release/VERB/0/root/" + PART + " the/DET/5/det phone/NOUN/3/obj "
         "and/CCONJ/7/cc updated/update/VERB/3/conj/" + PART + " the/DET/9/det software/NOUN/7/obj ./PUNCT/3/punct",

@@ -120,6 +120,12 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
         # hangar and *was crumpled*" (UD: the shared subject is the conjunct's nsubj:pass)
         inherited, role = inherited_subject(verb)
         whom = inherited if role == "who" else []
+        if not whom and verb.governor is not None and _passive_voice(verb.governor):
+            whom = verb.governor.kids("nsubj:pass")  # "airliners are selected and *purchased* by…"
+    if not whom and verb.deprel == "acl" and _passive_voice(verb):
+        # a passive participle's noun is its patient, agent or not: "the superjumbo, *made* by Airbus"
+        inherited, role = inherited_subject(verb)
+        whom = inherited if role == "whom" else []
     if not who:
         for control in frame.absorbed:
             # "analysts *expect* earnings to rise": the object controls the infinitive
