@@ -195,3 +195,23 @@ def test_zero_relatives(extractor, parse, lemma, who, whom):
     """A relative clause without a relative pronoun, with a subject and no object,
     relativises its object: the modified noun is whom."""
     assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
+INF = "VerbForm=Inf"
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+OBJECT_PARTICIPLES = [
+    pytest.param(  # a bare passive participle after an object: the object undergoes it
+        "The/DET/2/det deal/NOUN/4/nsubj will/AUX/4/aux see/see/VERB/0/root/" + INF + " jets/jet/NOUN/4/obj "
+        "delivered/deliver/VERB/4/xcomp/" + PART + " to/ADP/8/case airlines/airline/NOUN/6/obl ./PUNCT/4/punct",
+        "deliver", [], ["jets"], id="see-object-delivered"),
+    pytest.param(  # a to-infinitive after the object stays active (object control)
+        "Regulators/regulator/NOUN/2/nsubj allowed/allow/VERB/0/root/" + PAST + " Boeing/PROPN/2/obj to/PART/5/mark "
+        "deliver/deliver/VERB/2/xcomp/" + INF + " jets/jet/NOUN/5/obj ./PUNCT/2/punct",
+        "deliver", ["Boeing"], ["jets"], id="object-control-infinitive"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), OBJECT_PARTICIPLES)
+def test_object_participles(extractor, parse, lemma, who, whom):
+    """The object that controls a bare passive participle complement is its whom."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)

@@ -55,6 +55,14 @@ def controllers(verb: Node) -> list[Node]:
     return verb.kids("obj") or verb.kids("iobj")
 
 
+def _object_participle(verb: Node) -> bool:
+    """A bare passive participle complement after an object ("see *Dreamliners*
+    *delivered*", "had the plane *repaired*"): its controller, the object, is its
+    patient (UD ``xcomp``; a passive participle without auxiliary)."""
+    return (verb.feats.get("VerbForm") == "Part" and verb.feats.get("Tense") == "Past"
+            and not verb.kids("aux", "aux:pass", "mark", "obj"))
+
+
 def inherited_subject(verb: Node) -> tuple[list[Node], str]:
     """The subject a clause without one borrows, and the role it plays there.
 
@@ -70,6 +78,8 @@ def inherited_subject(verb: Node) -> tuple[list[Node], str]:
         rel = node.deprel
         if rel == "xcomp":
             objects = controllers(governor)
+            if objects and _object_participle(node):
+                return objects, "whom"  # "will see *Dreamliners* delivered": the object undergoes it
             if governor.lemma.lower() in g.OBJECT_CONTROL_VERBS and objects:
                 return objects, "who"
         elif rel == "acl":
