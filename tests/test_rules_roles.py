@@ -401,3 +401,25 @@ def test_control_object_read_as_indirect_object(extractor):
              "not/PART/7/advmod to/PART/7/mark buy/buy/VERB/3/xcomp/" + INF + " aircraft/NOUN/7/obj ./PUNCT/3/punct")
     event = only(extractor.extract_document(conllu(parse)), "buy")
     assert [p.text for p in event.who] == ["airlines"] and [p.text for p in event.whom] == ["aircraft"]
+
+
+_PASS = "Tense=Past|VerbForm=Part|Voice=Pass"
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+BETWEEN_PARTIES = [
+    pytest.param(  # the "between" phrase of a passive verb without agent names the parties
+        "They/they/PRON/2/nsubj/Case=Nom|Number=Plur|Person=3|PronType=Prs signed/sign/VERB/0/root/"
+        "Mood=Ind|Tense=Past|VerbForm=Fin an/DET/4/det agreement/NOUN/2/obj reached/reach/VERB/4/acl/" + _PASS
+        + " between/ADP/9/case the/DET/9/det two/NUM/9/nummod companies/company/NOUN/5/obl ./PUNCT/2/punct",
+        "reach", ["the two companies"], [], id="passive-between"),  # an agreement names an event, no whom
+    pytest.param(  # a "by" agent comes first
+        "The/DET/2/det deal/NOUN/3/nsubj:pass was/be/AUX/4/aux:pass reached/reach/VERB/0/root/" + _PASS
+        + " by/ADP/6/case lawyers/lawyer/NOUN/4/obl:agent between/ADP/9/case the/DET/9/det "
+        "firms/firm/NOUN/4/obl ./PUNCT/4/punct",
+        "reach", ["lawyers"], ["The deal"], id="passive-by-first"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), BETWEEN_PARTIES)
+def test_between_parties(extractor, parse, lemma, who, whom):
+    """A passive verb without agent takes the parties of its *between* phrase as who."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)
