@@ -412,10 +412,10 @@ BETWEEN_PARTIES = [
         + " between/ADP/9/case the/DET/9/det two/NUM/9/nummod companies/company/NOUN/5/obl ./PUNCT/2/punct",
         "reach", ["the two companies"], [], id="passive-between"),  # an agreement names an event, no whom
     pytest.param(  # a "by" agent comes first
-        "The/DET/2/det deal/NOUN/3/nsubj:pass was/be/AUX/4/aux:pass reached/reach/VERB/0/root/" + _PASS
+        "The/DET/2/det memo/NOUN/4/nsubj:pass was/be/AUX/4/aux:pass drafted/draft/VERB/0/root/" + _PASS
         + " by/ADP/6/case lawyers/lawyer/NOUN/4/obl:agent between/ADP/9/case the/DET/9/det "
         "firms/firm/NOUN/4/obl ./PUNCT/4/punct",
-        "reach", ["lawyers"], ["The deal"], id="passive-by-first"),
+        "draft", ["lawyers"], ["The memo"], id="passive-by-first"),
 ]
 
 
