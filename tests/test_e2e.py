@@ -77,6 +77,20 @@ def test_the_bundled_entity_tagger_types_names_the_tables_do_not_know(extractor)
     assert [(p.text, p.kind) for p in event.whom] == [("Boeing", "ORG")]  # a known organisation
 
 
+@pytest.mark.parametrize("text, words", [
+    ("Qatar's emir visited Paris.", ["Qatar", "'s", "emir"]),  # names the expander's dictionary never saw
+    ("He met the president's envoy.", ["president", "'s", "envoy"]),
+    ("The Trump administration’s statements strained relations.", ["administration", "’s", "statements"]),
+    ("GM's sales fell.", ["GM", "'s", "sales"]),
+    ("It's the government's fault.", ["It", "'s", "the", "government", "'s"]),
+])
+def test_possessive_clitics_are_words_of_their_own(extractor, text, words):
+    """UD English: "Apple's" is one token of two words; the parser needs both."""
+    parsed = [w.text for w in extractor.pipeline(text).sentences[0].words]
+    start = parsed.index(words[0])
+    assert parsed[start:start + len(words)] == words
+
+
 def test_seed_spans_index_the_text(seed_events):
     text = SEED.read_text(encoding="utf-8")
     for event in seed_events:
