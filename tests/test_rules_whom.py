@@ -31,6 +31,16 @@ PASSIVE_CONJUNCTS = [
         "Airbus/PROPN/4/obl:agent ,/PUNCT/4/punct was/be/AUX/9/aux:pass delivered/deliver/VERB/0/root/" + PASS
         + " ./PUNCT/9/punct",
         "make", ["Airbus"], ["The jet"], id="participle-with-agent"),
+    pytest.param(  # ... but a noun that names an event (WordNet noun.event) is no patient
+        "The/DET/2/det ceremony/NOUN/9/nsubj:pass ,/PUNCT/4/punct planned/plan/VERB/2/acl/" + PASS + " by/ADP/6/case "
+        "Airbus/PROPN/4/obl:agent ,/PUNCT/4/punct was/be/AUX/9/aux:pass delayed/delay/VERB/0/root/" + PASS
+        + " ./PUNCT/9/punct",
+        "plan", ["Airbus"], [], id="participle-event-noun"),
+    pytest.param(  # ... nor one that names an act (WordNet noun.act)
+        "The/DET/2/det tour/NOUN/9/nsubj:pass ,/PUNCT/4/punct planned/plan/VERB/2/acl/" + PASS + " by/ADP/6/case "
+        "Airbus/PROPN/4/obl:agent ,/PUNCT/4/punct was/be/AUX/9/aux:pass delayed/delay/VERB/0/root/" + PASS
+        + " ./PUNCT/9/punct",
+        "plan", ["Airbus"], [], id="participle-act-noun"),
     pytest.param(  # a past participle without a passive auxiliary is a perfect's second conjunct: active
         "Apple/PROPN/3/nsubj has/have/AUX/3/aux released/release/VERB/0/root/" + PART + " the/DET/5/det phone/NOUN/3/obj "
         "and/CCONJ/7/cc updated/update/VERB/3/conj/" + PART + " the/DET/9/det software/NOUN/7/obj ./PUNCT/3/punct",

@@ -36,6 +36,8 @@ DEICTIC_DEMONSTRATIVES = frozenset({"this", "that"})
 RECIPROCAL_PREPOSITIONS = frozenset({"between"})
 #: Verbs whose subject undergoes the event when they take no object (PropBank: no agent, or ARG1 as intransitive subject).
 UNDERGOER_VERBS = g.NO_AGENT_VERBS | g.UNDERGOER_SUBJECT_VERBS
+#: WordNet supersenses of nouns that name an occurrence, not a thing ("a *ceremony*", "a *tour*").
+EVENT_CLASSES = frozenset({"noun.event", "noun.act"})
 
 
 def _resolve_relative(node: Node) -> Node:
@@ -131,9 +133,10 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
         if not whom and verb.governor is not None and _passive_voice(verb.governor):
             whom = verb.governor.kids("nsubj:pass")  # "airliners are selected and *purchased* by…"
     if not whom and verb.deprel == "acl" and _passive_voice(verb):
-        # a passive participle's noun is its patient, agent or not: "the superjumbo, *made* by Airbus"
+        # a passive participle's noun is its patient, agent or not: "the superjumbo, *made* by Airbus";
+        # a noun that names an event is no participant ("a ceremony *attended* by leaders")
         inherited, role = inherited_subject(verb)
-        whom = inherited if role == "whom" else []
+        whom = [n for n in inherited if not _names_event(n, verb)] if role == "whom" else []
     if not who:
         for control in frame.absorbed:
             # "analysts *expect* earnings to rise": the object controls the infinitive
@@ -206,6 +209,14 @@ def _event_nominal(node: Node, verb: Node | None) -> bool:
     lemma = node.lemma.lower()
     measured = verb is not None and any(_extent(verb, c) for c in verb.children)
     return node.upos == "NOUN" and eventive_noun(node) and lemma in g.NOUN_ROLESETS and not measured
+
+
+def _names_event(node: Node, verb: Node) -> bool:
+    """A noun that names an event or act, by its WordNet supersense (``noun.event``,
+    ``noun.act``: "a *ceremony* attended by", "a *tour* planned by") or as an eventive
+    noun with a PropBank roleset (:func:`_event_nominal`). Participants are entities
+    (MEANTIME links only entity mentions); an occurrence is an event of its own."""
+    return abstract_noun(node, EVENT_CLASSES) or _event_nominal(node, verb)
 
 
 def _discourse_deictic(node: Node) -> bool:
