@@ -9,6 +9,7 @@ before the name makes the mention a person, whatever the entity tagger said.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -83,7 +84,13 @@ class Mention:
 
 def tokens(text: str) -> list[str]:
     """The words of ``text``, edge punctuation and possessive ``'s`` stripped."""
-    return [_POSSESSIVE.sub("", t.strip(",.;:()\"“”‘’")) for t in text.split()]
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    # a mention's words are asked for again by each title and description of the document
+    return tuple(_POSSESSIVE.sub("", t.strip(",.;:()\"“”‘’")) for t in text.split())
 
 
 def _name_run(text: str) -> list[str]:
@@ -162,13 +169,15 @@ def collect_mentions(sentences: list[Sentence], text: str, events: Iterable[Even
     found: dict[tuple[int, int], Mention] = {}
     for sentence in sentences:
         for node in sentence:
-            if _is_name_head(node):
+            if node.upos == "PROPN" and _is_name_head(node):  # the cheap test first: most words are no name
                 p = participant(node, text)
-                found.setdefault((p.start, p.end), _mention(p, sentence.index, node, text))
+                if (p.start, p.end) not in found:  # the first mention of a span stays
+                    found[(p.start, p.end)] = _mention(p, sentence.index, node, text)
             elif node.upos == "PRON" and node.text.lower() in PRONOUN_AGREEMENT and node.base_rel != "expl":
-                found.setdefault((node.start, node.end), Mention(
-                    start=node.start, end=node.end, text=node.text, kind=None, sentence=sentence.index, node=node,
-                    agreement=PRONOUN_AGREEMENT[node.text.lower()], pronoun=True))
+                if (node.start, node.end) not in found:
+                    found[(node.start, node.end)] = Mention(
+                        start=node.start, end=node.end, text=node.text, kind=None, sentence=sentence.index,
+                        node=node, agreement=PRONOUN_AGREEMENT[node.text.lower()], pronoun=True)
     for event in events:
         for p in (*event.who, *event.whom, *([event.where] if event.where else [])):
             if (p.start, p.end) not in found:

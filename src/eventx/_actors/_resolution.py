@@ -260,21 +260,40 @@ def resolve_actors(events: list[Event], sentences: list[Sentence], text: str) ->
         return events
     resolved = {(p.start, p.end): p for p in document_actors(sentences, text, events)}
     mentioned = [c for c, _ in Counter(p.country for p in resolved.values() if p.country).most_common()]
+    # events share participant objects (the subject of several verbs): each is filled once
+    filled: dict[int, Participant] = {}
+    placed: dict[int, Participant] = {}
 
     def fill(p: Participant) -> Participant:
-        found = resolved.get((p.start, p.end))
-        if found is None:
-            return p
-        return attrs.evolve(p, canonical=found.canonical, actor_id=found.actor_id, country=found.country,
-                            sector=found.sector)
+        done = filled.get(id(p))
+        if done is None:
+            found = resolved.get((p.start, p.end))
+            done = p if found is None else _with_fields(p, canonical=found.canonical, actor_id=found.actor_id,
+                                                        country=found.country, sector=found.sector)
+            filled[id(p)] = done
+        return done
 
     def place(p: Participant | None) -> Participant | None:
         if p is None:
             return None
-        filled = fill(p)
-        code = code_place(filled.canonical or p.text, mentioned)
-        return attrs.evolve(filled, country=code.country or filled.country, sector=None, latitude=code.latitude,
-                            longitude=code.longitude, geonames_id=code.geonames_id)
+        done = placed.get(id(p))
+        if done is None:
+            with_actor = fill(p)
+            code = code_place(with_actor.canonical or p.text, mentioned)
+            done = placed[id(p)] = _with_fields(with_actor, country=code.country or with_actor.country, sector=None,
+                                                latitude=code.latitude, longitude=code.longitude,
+                                                geonames_id=code.geonames_id)
+        return done
 
-    return [attrs.evolve(e, who=tuple(fill(p) for p in e.who), whom=tuple(fill(p) for p in e.whom),
-                         where=place(e.where)) for e in events]
+    return [attrs.evolve(e, who=tuple(map(fill, e.who)), whom=tuple(map(fill, e.whom)), where=place(e.where))
+            for e in events]
+
+
+#: The fields of :class:`Participant`, in the order of its ``__init__``'s arguments.
+PARTICIPANT_FIELDS = tuple(a.name for a in attrs.fields(Participant))
+
+
+def _with_fields(p: Participant, **changes: object) -> Participant:
+    """``attrs.evolve(p, **changes)`` without its generic work per call (``Participant``
+    has no converters, validators or private names)."""
+    return Participant(*[changes[name] if name in changes else getattr(p, name) for name in PARTICIPANT_FIELDS])
