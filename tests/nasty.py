@@ -70,6 +70,14 @@ _PUNCT_NUMBERS = [
 ]
 
 
+#: Apostrophes and clitics the multi-word token expander meets: possessives of names it never
+#: saw, stacked and stray clitics, curly and straight quotes, all capitals.
+_CLITICS = [
+    "Qatar's", "Boeing’s", "'s", "''s", "s'", "’’", "'s's", "O'Neil's", "rock'n'roll's", "1990's", "don't's",
+    "y'all", "Y'ALL'S", "’s’s’s", "won't've", "the Jones'", "U.S.'s", "AT&T's", "McDonald’s's", "IT'S", "'''''",
+]
+
+
 def _long_pieces() -> list[str]:
     url = "https://www.example.com/news/" + "/".join(["section-" + str(i) for i in range(60)]) + "?id=" + "9" * 40
     return [
@@ -83,7 +91,7 @@ def _long_pieces() -> list[str]:
 
 
 _SHORT_PIECES: tuple[str, ...] = tuple(
-    _DATES + _MARKS + _HTML + _EMOJI + _CONTROL + _SURROGATES + _SCRIPTS + _PUNCT_NUMBERS)
+    _DATES + _MARKS + _HTML + _EMOJI + _CONTROL + _SURROGATES + _SCRIPTS + _PUNCT_NUMBERS + _CLITICS)
 _LONG_PIECES: tuple[str, ...] = tuple(_long_pieces())
 
 #: Every nasty piece, in a fixed order.
