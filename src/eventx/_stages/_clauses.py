@@ -46,7 +46,8 @@ def headline_participle(verb: Node) -> bool:
             or sentence.index != 0):
         return False
     words = [n.text for n in sentence.nodes if n.text not in CLOSERS]
-    return (0 < sum(n.upos != "PUNCT" for n in sentence.nodes) <= HEADLINE_WORDS and words[-1][-1] not in SENTENCE_END
+    ends_with_stop = bool(words) and words[-1][-1:] in SENTENCE_END  # no words left: closers only, no stop
+    return (0 < sum(n.upos != "PUNCT" for n in sentence.nodes) <= HEADLINE_WORDS and not ends_with_stop
             and any(c.deprel == "nsubj" for c in verb.children)
             and not any(c.deprel in ("obj", "iobj", "aux", "aux:pass", "cop") for c in verb.children))
 
