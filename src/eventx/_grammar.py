@@ -63,6 +63,8 @@ SUPPORT_OBLIQUE_PREPOSITIONS = frozenset(_DATA["support_oblique_prepositions"])
 CONCESSIVE_MARKERS = frozenset(_DATA["concessive_markers"])
 JOINT_MODIFIERS = frozenset(_DATA["joint_modifiers"])
 READINESS_VERBS = frozenset(_DATA["readiness_verbs"])
+#: Prepositions naming the parties of an agentless passive ("reached *between* X and Y").
+RECIPROCAL_VERB_PREPOSITIONS = frozenset(_DATA["reciprocal_verb_prepositions"])
 PEACEKEEPING_WORDS = frozenset(_DATA["peacekeeping_words"])
 MOTION_VERBS = frozenset(_DATA["motion_verbs"])
 LEMMA_SUFFIX_RULES: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _DATA["lemma_suffix_rules"])

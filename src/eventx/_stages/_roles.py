@@ -29,11 +29,6 @@ __all__ = ["frame_roles", "inherited_subject", "undergoer_subject"]
 COMPARATIVE_QUANTIFIERS = frozenset({"more", "less", "fewer", "over", "up"})
 #: Singular demonstratives that, alone as a subject, point at what the text said (discourse deixis).
 DEICTIC_DEMONSTRATIVES = frozenset({"this", "that"})
-#: Prepositions whose phrase on a passive verb without agent names the parties that act
-#: together ("an agreement reached *between* the two companies"), as on eventive nouns
-#: (``noun_argument_prepositions``); *among* on a verb is more often the domain ("cuts
-#: made among subcontractors").
-RECIPROCAL_PREPOSITIONS = frozenset({"between"})
 #: Verbs whose subject undergoes the event when they take no object (PropBank: no agent, or ARG1 as intransitive subject).
 UNDERGOER_VERBS = g.NO_AGENT_VERBS | g.UNDERGOER_SUBJECT_VERBS
 #: WordNet supersenses of nouns that name an occurrence, not a thing ("a *ceremony*", "a *tour*").
@@ -123,7 +118,7 @@ def _verbal_roles(frame: Frame, verb: Node) -> tuple[list[Node], list[Node]]:
         who += [c for c in verb.children if c.deprel == "obl:agent"
                 or (c.base_rel == "obl" and c.case_lemma() in g.AGENT_PREPOSITIONS)]
         if not who:  # "an agreement *reached* between the two companies": the parties act
-            who = [c for c in verb.children if c.base_rel == "obl" and c.case_lemma() in RECIPROCAL_PREPOSITIONS
+            who = [c for c in verb.children if c.base_rel == "obl" and c.case_lemma() in g.RECIPROCAL_VERB_PREPOSITIONS
                    and nominal(c)]
     if not whom and verb.deprel == "conj" and _passive_voice(verb):
         # a passive conjunct's borrowed subject is its patient: "the winglet struck the
