@@ -28,6 +28,9 @@ pipeline in:
   (:mod:`eventx._parse._charmodel`); the vectors are stanza's to float rounding (1e-7).
 * The tokenizer's ``decode_predictions`` token by token instead of character by
   character (:mod:`eventx._parse._decoding`): the same tokens and sentences.
+* The parser's relation labels scored for each word's chosen head only, not for every
+  word pair (:mod:`eventx._parse._labels`): the same trees; a label's score is the same
+  sum added up by another matrix routine (float rounding).
 
 Each patch is installed only when stanza's code is what this module expects (the
 names exist, with the expected signatures, and for the CRF the tagger's ``predict``
@@ -52,7 +55,7 @@ from typing import Any
 
 import attrs
 
-from eventx._parse import _charmodel, _decoding, _tokenizer
+from eventx._parse import _charmodel, _decoding, _labels, _tokenizer
 
 __all__ = ["ENV_SWITCH", "PATCHES", "enabled", "inference", "install", "installed", "uninstall"]
 
@@ -259,6 +262,23 @@ def _check_tokenizer(original: Callable[..., Any], patched: Callable[..., Any], 
     return _tokenizer.self_check(original, patched)
 
 
+def _check_pair_scores(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
+    import torch
+
+    bilinear = owner(4, 3, 5)
+    with torch.no_grad():
+        torch.nn.init.normal_(bilinear.weight)
+        torch.nn.init.normal_(bilinear.bias)
+        left, right = torch.randn(2, 3, 4), torch.randn(2, 6, 3)
+        return bool(torch.equal(patched(bilinear, left, right), original(bilinear, left, right)))
+
+
+def _labels_guard() -> str | None:
+    if "pair_scores" not in _installed:
+        return "the pending pair scores (pair_scores) are not in place"
+    return _labels.parser_guard()
+
+
 def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any]]:
     makers: dict[str, Callable[[Callable[..., Any], Any], Callable[..., Any]]] = {
         "crf": lambda original, owner: _crf_forward(original),
@@ -268,6 +288,8 @@ def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any
         "tokenizer": lambda original, owner: _tokenizer.make_predict(original),
         "charmodel": lambda original, owner: _charmodel.make_forward(original),
         "decode": lambda original, owner: _decoding.make_decode(original),
+        "pair_scores": lambda original, owner: _labels.make_pairwise_forward(original),
+        "labels": lambda original, owner: _labels.make_predict(original),
     }
     return makers[name]
 
@@ -292,6 +314,14 @@ PATCHES: tuple[_Patch, ...] = (
            ("vocab", "mwt_dict", "orig_text", "all_raw", "all_preds", "no_ssplit", "skip_newline",
             "use_la_ittb_shorthand"), _factory("decode"),
            lambda original, patched, owner: _decoding.self_check(original, patched)),
+    # the label scorer's pending pair scores must be in place before the parser's predict is checked
+    _Patch("pair_scores", "stanza.models.common.biaffine", "PairwiseBilinear", "forward",
+           ("self", "input1", "input2"), _factory("pair_scores"), _check_pair_scores),
+    _Patch("labels", "stanza.models.depparse.model", "GraphParser", "predict",
+           ("self", "word", "word_mask", "wordchars", "wordchars_mask", "upos", "xpos", "ufeats", "pretrained",
+            "lemma", "head", "deprel", "word_orig_idx", "sentlens", "wordlens", "text", "resolve_head_constraints"),
+           _factory("labels"), lambda original, patched, owner: _labels.self_check(original, patched),
+           _labels_guard),
 )
 
 #: name → (original, replacement) of each installed patch.

@@ -1,0 +1,94 @@
+"""The parser's labels scored for the chosen heads only (:mod:`eventx._parse._labels`) give
+stanza's heads and labels: on small random parsers here, on whole articles in
+tests/test_speed_patches.py (CoNLL-U and events with and without every patch)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("stanza")
+import torch
+from stanza.models.common import biaffine
+from stanza.models.depparse import model as parser_module
+
+from eventx._parse import _labels, _speedups
+
+ALL_PATCHES = [patch.name for patch in _speedups.PATCHES]
+
+
+@pytest.fixture
+def both():
+    """(stanza's predict, the patched one), every patch in place afterwards."""
+    assert _speedups.install() == ALL_PATCHES
+    original, patched = _speedups._installed["labels"]
+    yield original, patched
+    assert _speedups.install() == ALL_PATCHES
+
+
+def test_the_guard_holds_for_this_stanza():
+    assert _labels.parser_guard() is None
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_heads_and_labels_are_stanzas(seed, both):
+    original, patched = both
+    parser, inputs, sentlens = _labels._tiny_parser(seed)
+    with torch.no_grad():
+        expected = original(parser, *inputs)
+        got = patched(parser, *inputs)
+    assert [len(s) for s in got] == [n - 1 for n in sentlens]
+    assert got == expected
+
+
+def test_labels_differ_across_words(both):
+    """The check would prove little if every word got the same label."""
+    _, patched = both
+    parser, inputs, _ = _labels._tiny_parser(4)
+    with torch.no_grad():
+        labels = {label for sentence in patched(parser, *inputs) for _, label in sentence}
+    assert len(labels) > 2
+
+
+def test_constraint_repair_and_training_run_stanzas_predict(both, monkeypatch):
+    original, patched = both
+    parser, inputs, _ = _labels._tiny_parser(5)
+    assert _labels._eligible(parser, False) is parser.deprel.scorer.W_bilin
+    assert _labels._eligible(parser, True) is None
+    deferred = []
+    monkeypatch.setattr(_labels, "PendingPairScores", lambda *args: deferred.append(args))
+    with torch.no_grad():
+        assert patched(parser, *inputs, resolve_head_constraints=True) == \
+            original(parser, *inputs, resolve_head_constraints=True)
+    assert deferred == []
+    parser.train()
+    assert _labels._eligible(parser, False) is None
+    parser.eval()
+    parser.args["use_arc_embedding"] = True
+    assert _labels._eligible(parser, False) is None
+
+
+def test_other_scorers_get_the_full_tensor(both):
+    bilinear = biaffine.PairwiseBilinear(4, 4, 3)
+    torch.nn.init.normal_(bilinear.weight)
+    left, right = torch.randn(2, 5, 4), torch.randn(2, 5, 4)
+    with torch.no_grad():
+        assert bilinear(left, right).shape == (2, 5, 5, 3)
+
+
+def test_the_deferral_ends_with_a_failing_forward(both, monkeypatch):
+    _, patched = both
+    parser, inputs, _ = _labels._tiny_parser(6)
+
+    def broken(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(parser_module.GraphParser, "forward_scores", broken)
+    with pytest.raises(RuntimeError, match="boom"):
+        patched(parser, *inputs)
+    assert _labels._deferred.get() is None
+
+
+def test_a_changed_parser_keeps_stanzas_predict(monkeypatch):
+    monkeypatch.setattr(parser_module.GraphParser, "forward_scores",
+                        lambda self, *args: (self.unlabeled, self.deprel(args[0]).softmax(3)))
+    assert "label scores" in _labels.parser_guard()
