@@ -38,8 +38,9 @@ still discards the loss) and after a self-check against stanza's function; other
 or when the environment variable ``EVENTX_FAST`` is ``0`` (which also keeps stanza's
 tree decoder, see :mod:`eventx._parse._decoder`), stanza's own code runs and a debug
 message on the ``eventx`` logger says why. The patches are process-wide (the names live
-in stanza's modules) but change no result; the tests compare CoNLL-U and events with
-and without them.
+in stanza's modules) but change no result beyond the two named above (the tokenizer's
+rows, the labels' float rounding); the tests compare CoNLL-U and events with and
+without them.
 """
 
 from __future__ import annotations
