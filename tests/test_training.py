@@ -123,3 +123,20 @@ def test_models_page_gives_each_components_own_length():
         row = next(line for line in page.splitlines() if line.startswith(f"| `{name}` → `{component.filename}`"))
         length = f"`{component.steps_flag} {component.steps}`" if component.steps_flag else "one pass"
         assert f"| {length} |" in row, row
+
+
+def test_lemmatizer_learns_on_word_types_and_keeps_every_tokens_dictionary(tiny_work_dir, tmp_path):
+    """The seq2seq trains on distinct triples; the saved dictionary is the one stanza builds from all tokens."""
+    from stanza.models.lemma.trainer import Trainer
+
+    from eventx.training._lemma import _training_triples, type_triples
+
+    path = train_component("lemma-seq2seq", tiny_work_dir, tmp_path, steps=1, threads=1, quick=True)
+    trained = Trainer(model_file=str(path), device="cpu")
+    tokens = _training_triples(tiny_work_dir / "ud" / "UD_English-EWT" / "en_ewt-ud-train.conllu")
+    reference = Trainer(args={"dict_only": True}, vocab=None, device="cpu")
+    reference.train_dict(tokens)
+    assert trained.model is not None and not trained.args["dict_only"]
+    assert trained.pos_dict == reference.pos_dict
+    types = (tiny_work_dir / "scratch" / "lemma.train.types.conllu").read_text(encoding="utf-8").split("\n\n")
+    assert len([b for b in types if b.strip()]) == len(type_triples(tokens)) < len(tokens)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from eventx.training import COMPONENTS, prepare_data, train_component
-from eventx.training._components import USES_VECTORS
+from eventx.training._components import OPTIONAL, USES_VECTORS
 from eventx.training._warm_start import WARM_STARTABLE
 from eventx.training._vectors import DEFAULT_MAX_VOCAB, build_pretrain
 
@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     parser = argparse.ArgumentParser(prog="python -m eventx.training", description=__doc__)
     parser.add_argument("components", nargs="*", default=list(COMPONENTS),
-                        help=f"components to train (default: all of {', '.join(COMPONENTS)})")
+                        help=f"components to train (default: all of {', '.join(COMPONENTS)}; also, when named: "
+                             f"{', '.join(OPTIONAL)})")
     parser.add_argument("--work-dir", type=Path, default=Path("build/training"))
     parser.add_argument("--out-dir", type=Path, default=Path("src/eventx/models/en"))
     parser.add_argument("--steps", type=int, default=None, help="override every component's step count")
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"vectors: {build_pretrain(args.vectors, args.out_dir / 'pretrain.pt', max_vocab=args.max_vocab)}")
     elif set(args.components) & set(USES_VECTORS) and not (args.out_dir / "pretrain.pt").is_file():
         parser.error(f"{', '.join(USES_VECTORS)} need word vectors in {args.out_dir / 'pretrain.pt'}: {VECTORS_HINT}")
+    unknown = set(args.components) - set(COMPONENTS) - set(OPTIONAL)
+    if unknown:
+        parser.error(f"unknown components: {' '.join(sorted(unknown))}")
     if args.init_from and set(args.components) - set(WARM_STARTABLE):
         parser.error(f"--init-from: only {', '.join(WARM_STARTABLE)} can start from a trained file; "
                      f"name it alone (got {' '.join(args.components)})")

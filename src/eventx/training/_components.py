@@ -95,6 +95,30 @@ LEMMA = Component(
     ),
 )
 
+#: Not bundled (yet): stanza's standard English lemmatizer, the same dictionary and, for
+#: the words it lacks, a character seq2seq model with an edit classifier.
+#: ``eventx.training._lemma`` runs stanza's trainer on the distinct word/UPOS/lemma
+#: triples (31k of 350k tokens: ten times shorter epochs), selects on the dev words
+#: unseen in training and keeps the dictionary of all tokens. Four epochs (all one loaded
+#: 2-core machine gave) lemmatized "sells" and "unveils" but not the doubled consonants
+#: and dropped e's of "-ed" ("expelled" -> "expelle", "barred" -> "barr"); see
+#: docs/models.md. Train it with ``python -m eventx.training lemma-seq2seq``.
+LEMMA_SEQ2SEQ = Component(
+    name="lemma-seq2seq",
+    module="eventx.training._lemma",
+    filename="lemma.pt",
+    args=(
+        "--mode", "train", "--shorthand", "en_ewt",
+        "--train_file", "{ud}/en_ewt-ud-train.conllu",
+        "--eval_file", "{ud}/en_ewt-ud-dev.conllu",
+        "--output_file", "{scratch}/lemma.dev.pred.conllu",
+        "--batch_size", "50", "--log_step", "200",
+        "--save_dir", "{out}", "--save_name", "lemma.pt",
+    ),
+    steps_flag="--num_epoch",
+    steps=4,
+)
+
 #: Components that read the word vectors ``{out}/pretrain.pt`` (see ``_vectors.py``).
 USES_VECTORS = ("pos", "depparse", "ner")
 
@@ -169,3 +193,6 @@ NER = Component(
 
 #: Every component, in pipeline order.
 COMPONENTS: dict[str, Component] = {c.name: c for c in (TOKENIZE, MWT, POS, LEMMA, DEPPARSE, NER)}
+
+#: Components trained only when named (not bundled, not on the model card).
+OPTIONAL: dict[str, Component] = {LEMMA_SEQ2SEQ.name: LEMMA_SEQ2SEQ}

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from eventx.training._components import COMPONENTS, SEED, Component
+from eventx.training._components import COMPONENTS, OPTIONAL, SEED, Component
 from eventx.training._data import build_treebank
 from eventx.training._ner import prepare_ner
 from eventx.training._warm_start import WARM_STARTABLE
@@ -72,7 +72,7 @@ def train_component(name: str, work_dir: Path, out_dir: Path, *, steps: int | No
     """Train one component and return the path of its model file.
 
     Args:
-        name: A key of :data:`~eventx.training.COMPONENTS`.
+        name: A key of :data:`~eventx.training.COMPONENTS` (or of ``OPTIONAL``).
         work_dir: Folder prepared by :func:`prepare_data`.
         out_dir: Where the model file is written.
         steps: Override the component's default training length.
@@ -81,7 +81,7 @@ def train_component(name: str, work_dir: Path, out_dir: Path, *, steps: int | No
         init_from: A trained model file of this component to continue from ("train
             for longer"; the tagger only); the data is indexed with its vocabulary.
     """
-    component = COMPONENTS[name]
+    component = COMPONENTS[name] if name in COMPONENTS else OPTIONAL[name]
     out_dir.mkdir(parents=True, exist_ok=True)
     env = _stanza_env(work_dir.resolve())
     if threads:
