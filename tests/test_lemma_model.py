@@ -1,7 +1,7 @@
 """The lemmatizer lemmatizes words its dictionary lacks (stanza's seq2seq part), end to end.
 
 The bundled ``lemma.pt`` is still a dictionary only (the seq2seq trained so far, component
-``lemma-seq2seq``, broke more "-ed" forms than it fixed on PLOVER dev; docs/models.md), so
+``lemma-seq2seq``, got "-ed" stems wrong and lost 3 PLOVER dev records; docs/models.md), so
 with it these are strict expected failures: a lemmatizer that passes them makes the marker
 fail and be removed. ``EVENTX_MODEL_DIR`` runs them on another model folder.
 """

@@ -100,8 +100,8 @@ LEMMA = Component(
 #: ``eventx.training._lemma`` runs stanza's trainer on the distinct word/UPOS/lemma
 #: triples (31k of 350k tokens: ten times shorter epochs), selects on the dev words
 #: unseen in training and keeps the dictionary of all tokens. Four epochs (all one loaded
-#: 2-core machine gave) lemmatized "sells" and "unveils" but not the doubled consonants
-#: and dropped e's of "-ed" ("expelled" -> "expelle", "barred" -> "barr"); see
+#: 2-core machine gave) lemmatized "sells" and "unveils" but got the stem wrong
+#: of many "-ed" forms ("expelled" -> "expelle", "barred" -> "barr"); see
 #: docs/models.md. Train it with ``python -m eventx.training lemma-seq2seq``.
 LEMMA_SEQ2SEQ = Component(
     name="lemma-seq2seq",
