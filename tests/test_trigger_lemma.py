@@ -30,3 +30,55 @@ def test_trigger_lemma_is_the_lemma_of_the_trigger_words(extractor, parse, text,
     events = extractor.extract_document(conllu(parse))
     triggers = {e.trigger.text: e.trigger.lemma for e in events}
     assert triggers.get(text) == lemma, triggers
+
+
+# -- inflected verbs the dictionary lemmatizer left as they are -----------------------------------
+
+from eventx._graph import word_lemma  # noqa: E402
+
+# (form, lemmatizer's lemma, UPOS, XPOS, expected lemma)
+WORD_LEMMAS = [
+    pytest.param("sells", "sells", "VERB", "VBZ", "sell", id="3rd-singular"),
+    pytest.param("unveils", "unveils", "VERB", "VBZ", "unveil", id="3rd-singular-unseen"),
+    pytest.param("barred", "barred", "VERB", "VBD", "bar", id="doubled-consonant-past"),
+    pytest.param("expelled", "expelled", "VERB", "VBN", "expel", id="doubled-consonant-participle"),
+    pytest.param("imposed", "imposed", "VERB", "VBN", "impose", id="silent-e"),
+    pytest.param("justified", "justified", "VERB", "VBD", "justify", id="y-to-ied"),
+    pytest.param("suing", "suing", "VERB", "VBG", "sue", id="gerund-silent-e"),
+    pytest.param("Unveils", "Unveils", "VERB", "VBZ", "unveil", id="headline-capital"),
+    pytest.param("set", "set", "VERB", "VBD", "set", id="form-is-a-propbank-verb"),
+    pytest.param("went", "go", "VERB", "VBD", "go", id="lemmatizer-knew-it"),
+    pytest.param("sells", "sells", "NOUN", "NNS", "sells", id="not-a-verb"),
+    pytest.param("sells", "sells", "VERB", "VB", "sells", id="base-form-tag"),
+    pytest.param("xyzzied", "xyzzied", "VERB", "VBD", "xyzzied", id="no-propbank-verb-no-change"),
+    pytest.param("sold", None, "VERB", "VBD", "sold", id="no-lemma-keeps-the-form"),
+]
+
+
+@pytest.mark.parametrize(("form", "lemma", "upos", "xpos", "expected"), WORD_LEMMAS)
+def test_inflected_verb_left_unlemmatized_gets_its_lemma(form, lemma, upos, xpos, expected):
+    assert word_lemma(form, lemma, upos, xpos) == expected
+
+
+UNVEILS = (
+    "# text = Apple unveils new iPod\n"
+    "1\tApple\tApple\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t_\t_\n"
+    "2\tunveils\tunveils\tVERB\tVBZ\tMood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin\t0\troot\t_\t_\n"
+    "3\tnew\tnew\tADJ\tJJ\tDegree=Pos\t4\tamod\t_\t_\n"
+    "4\tiPod\tiPod\tPROPN\tNNP\tNumber=Sing\t2\tobj\t_\t_\n\n"
+)
+
+
+def test_trigger_lemma_of_an_unlemmatized_verb(extractor):
+    events = extractor.extract_document(UNVEILS)
+    assert {e.trigger.text: e.trigger.lemma for e in events}.get("unveils") == "unveil"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "lemma"), [
+    pytest.param("Airbus unveils a new jet in Paris.", "unveils", "unveil", id="unveils"),
+    pytest.param("The court barred the merger last year.", "barred", "bar", id="barred"),
+])
+def test_trigger_lemma_from_raw_text(extractor, text, trigger, lemma):
+    triggers = {e.trigger.text: e.trigger.lemma for e in extractor.extract(text)}
+    assert triggers.get(trigger) == lemma, triggers

@@ -41,6 +41,10 @@ PREPOSITION_ARGUMENT_VERBS: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in _PROPBANK["preposition_argument_verbs"].items()}
 #: Verb -> nouns it forms a PropBank light-verb or multiword predicate with ("take place", "make a decision").
 LIGHT_VERB_NOUNS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _PROPBANK["light_verb_nouns"].items()}
+#: Every one-word verb lemma of the PropBank frames: what an unlemmatized verb form is checked against.
+PROPBANK_VERBS = frozenset(_PROPBANK["verbs"])
+#: Penn Treebank tags of inflected verb forms ("sells" VBZ, "barred" VBD/VBN, "selling" VBG).
+INFLECTED_VERB_TAGS = frozenset(_DATA["inflected_verb_tags"])
 #: Eventive noun -> (PropBank roleset, agent role number or "", patient role number or "").
 NOUN_ROLESETS: dict[str, tuple[str, str, str]] = {k: (v[0], v[1], v[2]) for k, v in _PROPBANK["nouns"].items()}
 #: Verbs whose main PropBank roleset has an extent (EXT) role: their measures are no participants.

@@ -8,10 +8,14 @@ lemmas, offsets and children, so each sentence is converted once into
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["Node", "Sentence", "no_time", "sentences_from_document"]
+from eventx import _grammar as g
+from eventx._ontology import suffix_candidates
+
+__all__ = ["Node", "Sentence", "no_time", "sentences_from_document", "word_lemma"]
 
 
 #: Not computed yet (a cached value may be ``None``).
@@ -166,6 +170,27 @@ def _word_offset(word: Any, which: str, token: Any) -> int:
     return own
 
 
+@functools.lru_cache(maxsize=16384)
+def _verb_lemma(form: str) -> str | None:
+    """The lemma of an inflected verb form the lemmatizer left as it is ("barred" → "bar"):
+    the first suffix-rule candidate PropBank knows as a verb, or None (see grammar.json
+    ``inflected_verb_tags``)."""
+    if form in g.PROPBANK_VERBS:  # a form that is its own lemma ("set", "read", "bid")
+        return None
+    return next((c for c in suffix_candidates(form, g.LEMMA_SUFFIX_RULES) if c in g.PROPBANK_VERBS), None)
+
+
+def word_lemma(text: str, lemma: str | None, upos: str, xpos: str) -> str:
+    """The word's lemma: the lemmatizer's, or for an inflected verb it returned unchanged
+    (the bundled lemmatizer is a dictionary: "sells", "unveils", "barred" stay as they
+    are), the lemma the suffix rules and PropBank's verbs give."""
+    if not lemma:
+        return text
+    if upos == "VERB" and xpos in g.INFLECTED_VERB_TAGS and lemma.lower() == text.lower():
+        return _verb_lemma(text.lower()) or lemma
+    return lemma
+
+
 def sentences_from_document(doc: Any) -> list[Sentence]:
     """Convert a parsed stanza ``Document`` (with character offsets) into sentences.
 
@@ -183,7 +208,8 @@ def sentences_from_document(doc: Any) -> list[Sentence]:
             several = len(token.words) > 1  # a multi-word token: each word keeps its own offsets
             for word in token.words:
                 nodes.append(Node(
-                    len(nodes), real or word.text, real or word.lemma or word.text, word.upos or "X",
+                    len(nodes), real or word.text,
+                    real or word_lemma(word.text, word.lemma, word.upos or "X", word.xpos or ""), word.upos or "X",
                     word.xpos or "", _feats(word.feats), word.deprel or "dep", (word.head or 0) - 1,
                     _word_offset(word, "start_char", token) if several else start,
                     _word_offset(word, "end_char", token) if several else end, ner,

@@ -140,6 +140,7 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
     nouns: dict[str, list[str]] = {}
     prepositional: dict[str, set[str]] = {p: set() for p in PARTNER_PREPOSITIONS}
     light: dict[str, set[str]] = {}
+    verbs: set[str] = set()
     skipped: list[str] = []
     for path in sorted(files):
         try:
@@ -164,6 +165,7 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
                         undergoer_subject_example(ex) for ex in main_roleset.iter("example")):
                     undergoer.add(lemma)
             for roleset in predicate.iter("roleset"):
+                verbs.update(v for v in _aliases(roleset, "v") if _WORD.match(v))
                 roles = _roles(roleset)
                 for pos in _LIGHT_POS:
                     for alias in _aliases(roleset, pos):
@@ -183,7 +185,9 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
                      "noun alias -> [roleset, agent role number or '', patient role number or '']; "
                      "preposition_argument_verbs: preposition -> verbs an example gives a numbered argument "
                      "(not ARG0) opening with it; light_verb_nouns: verb -> nouns of its two-word light-verb or "
-                     "multiword aliases ('take_place'). Rebuild, never edit."),
+                     "multiword aliases ('take_place'); verbs: every one-word verb alias of a roleset, the verb "
+                     "lemmas a form the lemmatizer left unchanged is checked against ('barred' -> 'bar'). "
+                     "Rebuild, never edit."),
         "_skipped": skipped,
         "no_agent_verbs": sorted(no_agent),
         "undergoer_subject_verbs": sorted(undergoer),
@@ -191,6 +195,7 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
         "preposition_argument_verbs": {p: sorted(verbs) for p, verbs in prepositional.items()},
         "light_verb_nouns": {verb: sorted(nouns) for verb, nouns in sorted(light.items())},
         "nouns": dict(sorted(nouns.items())),
+        "verbs": sorted(verbs),
     }
 
 
