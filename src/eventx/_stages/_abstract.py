@@ -22,7 +22,7 @@ from eventx._graph import Node
 from eventx._kinds import DEMONYMS, ORG_WORDS, PERSON_NOUNS, ner_kind
 from eventx._tables import load_table
 
-__all__ = ["ABSTRACT_NOUNS", "OBJECT_CLASSES", "SUBJECT_CLASSES", "abstract_noun", "names_entity"]
+__all__ = ["ABSTRACT_NOUNS", "EVENT_CLASSES", "OBJECT_CLASSES", "SUBJECT_CLASSES", "abstract_noun", "names_entity"]
 
 #: One-word noun → the WordNet supersense (act, state, time, cognition, event) of its dominant senses.
 ABSTRACT_NOUNS: dict[str, str] = {lemma: name for name, lemmas in load_table("noun_classes.json")["abstract_nouns"].items()
@@ -31,6 +31,8 @@ ABSTRACT_NOUNS: dict[str, str] = {lemma: name for name, lemmas in load_table("no
 SUBJECT_CLASSES = frozenset({"noun.act", "noun.state", "noun.time", "noun.cognition", "noun.event"})
 #: The classes that name no participant as an object ("received *criticism*", "ended *an era*").
 OBJECT_CLASSES = frozenset({"noun.act", "noun.state", "noun.time"})
+#: The classes of nouns that name an occurrence, not a thing ("a *ceremony*", "a *tour*").
+EVENT_CLASSES = frozenset({"noun.event", "noun.act"})
 #: How deep a chain of ``of`` complements is followed ("a *series* of tests of the engines").
 MAX_OF_DEPTH = 3
 

@@ -15,7 +15,7 @@ from eventx import _grammar as g
 from eventx._graph import Node, no_time
 from eventx._kinds import DEMONYMS
 from eventx._spans import expand_conjuncts, is_misread_verb
-from eventx._stages._abstract import SUBJECT_CLASSES, abstract_noun, names_entity
+from eventx._stages._abstract import EVENT_CLASSES, SUBJECT_CLASSES, abstract_noun, names_entity
 from eventx._stages._clauses import headline_participle, is_measure, is_passive, nominal, subjects_of
 from eventx._stages._complements import complement_targets
 from eventx._stages._frames import Frame, eventive_noun, table_lemma
@@ -31,8 +31,6 @@ COMPARATIVE_QUANTIFIERS = frozenset({"more", "less", "fewer", "over", "up"})
 DEICTIC_DEMONSTRATIVES = frozenset({"this", "that"})
 #: Verbs whose subject undergoes the event when they take no object (PropBank: no agent, or ARG1 as intransitive subject).
 UNDERGOER_VERBS = g.NO_AGENT_VERBS | g.UNDERGOER_SUBJECT_VERBS
-#: WordNet supersenses of nouns that name an occurrence, not a thing ("a *ceremony*", "a *tour*").
-EVENT_CLASSES = frozenset({"noun.event", "noun.act"})
 
 
 def _resolve_relative(node: Node) -> Node:
