@@ -92,3 +92,25 @@ def test_a_changed_parser_keeps_stanzas_predict(monkeypatch):
     monkeypatch.setattr(parser_module.GraphParser, "forward_scores",
                         lambda self, *args: (self.unlabeled, self.deprel(args[0]).softmax(3)))
     assert "label scores" in _labels.parser_guard()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_pending_scores_are_the_full_tensors_at_the_chosen_pairs(seed):
+    """The label scores of the chosen pairs, computed on the real words only, are stanza's
+    full ``n × n × labels`` tensor read at those pairs (to float rounding), padding rows and
+    all: a padded row never enters the product."""
+    generator = torch.Generator().manual_seed(seed)
+    bilinear = biaffine.PairwiseBilinear(7, 7, 5)
+    torch.nn.init.normal_(bilinear.weight, generator=generator)
+    torch.nn.init.normal_(bilinear.bias, generator=generator)
+    left, right = torch.randn(3, 6, 7, generator=generator), torch.randn(3, 6, 7, generator=generator)
+    lengths = [6, 4, 2]  # sentences 1 and 2 padded to 6
+    sentences = torch.tensor([i for i, n in enumerate(lengths) for _ in range(1, n)])
+    dependents = torch.tensor([j for n in lengths for j in range(1, n)])
+    heads = torch.randint(0, 2, (len(dependents),), generator=generator)
+    with torch.no_grad():
+        full = bilinear(left, right)[sentences, dependents, heads]
+        left[1, 4:] = right[1, 4:] = float("nan")  # padding: read by stanza's product, never by eventx's
+        left[2, 2:] = right[2, 2:] = float("nan")
+        got = _labels.PendingPairScores(bilinear, left, right).best_labels(sentences, dependents, heads)
+    assert torch.equal(got, full.max(1)[1])

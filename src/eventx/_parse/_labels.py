@@ -14,8 +14,8 @@ Two replacements, installed by :mod:`eventx._parse._speedups` like its other pat
 * ``PairwiseBilinear.forward`` returns a :class:`PendingPairScores` instead of the full
   tensor when, and only when, it is the label scorer of the parser whose ``predict``
   is running (a context variable names that one module); every other call is stanza's.
-  The pending scores hold stanza's first contraction, ``einsum("NLI,IJO->NLJO")``,
-  computed exactly as stanza computes it.
+  The pending scores hold the scorer's two inputs; stanza's first contraction,
+  ``einsum("NLI,IJO->NLJO")``, runs later, on the batch's real words only.
 * ``GraphParser.predict`` runs stanza's own ``forward_scores`` (embeddings, LSTM, the arc
   scorers with the linearisation and distance terms: the arc scores, hence the trees,
   are stanza's bit for bit), decodes each tree with the decoder stanza's module names
@@ -50,26 +50,32 @@ _MODEL_MODULE = "stanza.models.depparse.model"
 
 
 class PendingPairScores:
-    """stanza's pairwise label scores, with only the first of its two contractions done.
+    """stanza's pairwise label scores, not yet computed: the label scorer's two inputs.
 
-    ``scores[n, l, m, o] = Σ_j intermediate[n, l, j, o] · right[n, m, j] + bias[o]``
-    for the chosen pairs only (see :meth:`best_labels`).
+    ``scores[n, l, m, o] = Σ_i Σ_j left[n, l, i] · weight[i, j, o] · right[n, m, j] + bias[o]``,
+    computed by :meth:`best_labels` for the chosen pairs only.
     """
 
-    __slots__ = ("bias", "intermediate", "right")
+    __slots__ = ("bias", "left", "right", "weight")
 
     def __init__(self, bilinear: Any, left: Any, right: Any) -> None:
-        import torch
-
-        self.intermediate = torch.einsum("NLI,IJO->NLJO", left, bilinear.weight)  # as stanza's forward
-        self.right = right
-        self.bias = bilinear.bias
+        self.left, self.right = left, right
+        self.weight, self.bias = bilinear.weight, bilinear.bias
 
     def best_labels(self, sentences: Any, dependents: Any, heads: Any) -> Any:
-        """Best label index of each (sentence, dependent, head) triple (1-d long tensors)."""
+        """Best label index of each (sentence, dependent, head) triple (1-d long tensors).
+
+        stanza's first contraction (``einsum("NLI,IJO->NLJO")``, one matrix product) runs on
+        the real words only, not on the batch's padding, and its ``(words, J, O)`` result is
+        read in place by one batched product with each word's head vector: no copy of it is
+        made (picking the chosen rows out of the padded ``(N, L, J, O)`` tensor copied about
+        40 MB per batch and took as long as the product itself).
+        """
         import torch
 
-        scores = torch.einsum("KJO,KJ->KO", self.intermediate[sentences, dependents], self.right[sentences, heads])
+        left = self.left[sentences, dependents].unsqueeze(0)
+        intermediate = torch.einsum("NLI,IJO->NLJO", left, self.weight)[0]  # as stanza's forward, real words
+        scores = torch.bmm(self.right[sentences, heads].unsqueeze(1), intermediate)[:, 0]
         scores = scores + self.bias
         return scores.max(1)[1]
 
