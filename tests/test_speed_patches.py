@@ -55,6 +55,30 @@ def test_every_patch_installs(patches_restored):
     assert data_module.get_long_tensor is stanzas
 
 
+@pytest.mark.parametrize("threads", [1, 3])
+def test_self_checks_run_on_one_thread_and_give_the_callers_setting_back(threads, patches_restored, monkeypatch):
+    """The self-checks run tiny models on one torch thread (a thread pool only slows them);
+    the caller's thread count is back afterwards, also when a check raises."""
+    seen = []
+    tokenizer = next(patch for patch in _speedups.PATCHES if patch.name == "tokenizer")
+
+    def check(original, patched, owner):
+        seen.append(torch.get_num_threads())
+        raise RuntimeError("a changed stanza")
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        _speedups.uninstall()
+        with monkeypatch.context() as patched:
+            patched.setattr(_speedups, "PATCHES", (attrs.evolve(tokenizer, check=check),))
+            assert _speedups.install() == []
+        assert seen == [1]
+        assert torch.get_num_threads() == threads
+    finally:
+        torch.set_num_threads(before)
+
+
 def _ragged(rng: random.Random) -> list[list[int]]:
     return [[rng.randrange(0, 500) for _ in range(rng.randrange(0, 12))] for _ in range(rng.randrange(1, 9))]
 
