@@ -60,3 +60,22 @@ def test_key_changes_with_the_parsing_code_and_switches(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes",
                         lambda self: real_read(self) + (b"# edited" if self == sources[0] else b""))
     assert _parse_cache._fingerprint(model_dir, "needed") != key  # edited parsing code
+
+
+def test_key_follows_the_model_files_contents_not_their_times(tmp_path, monkeypatch):
+    """A fresh checkout or a git worktree of the same models finds the same parses; a retrained
+    file of the same size does not."""
+    import os
+
+    from eventx.evaluate import _parse_cache
+
+    monkeypatch.delenv("EVENTX_FAST", raising=False)
+    model_dir = tmp_path / "models"
+    model_dir.mkdir()
+    weights = model_dir / "pos.pt"
+    weights.write_bytes(b"weights")
+    key = _parse_cache._fingerprint(model_dir, "needed")
+    os.utime(weights, ns=(1, 1))
+    assert _parse_cache._fingerprint(model_dir, "needed") == key
+    weights.write_bytes(b"weightz")
+    assert _parse_cache._fingerprint(model_dir, "needed") != key
