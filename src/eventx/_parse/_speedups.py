@@ -31,6 +31,9 @@ pipeline in:
 * The parser's relation labels scored for each word's chosen head only, not for every
   word pair (:mod:`eventx._parse._labels`): the same trees; a label's score is the same
   sum added up by another matrix routine (float rounding).
+* The part-of-speech tagger's tags read back for the real words only, each distinct id
+  once, and its input ids looked up once per distinct unit (:mod:`eventx._parse._tagger`):
+  the same tags and the same samples.
 
 Each patch is installed only when stanza's code is what this module expects (the
 names exist, with the expected signatures, and for the CRF the tagger's ``predict``
@@ -56,7 +59,7 @@ from typing import Any
 
 import attrs
 
-from eventx._parse import _charmodel, _decoding, _labels, _tokenizer
+from eventx._parse import _charmodel, _decoding, _labels, _tagger, _tokenizer
 
 __all__ = ["ENV_SWITCH", "PATCHES", "enabled", "inference", "install", "installed", "uninstall"]
 
@@ -291,6 +294,8 @@ def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any
         "decode": lambda original, owner: _decoding.make_decode(original),
         "pair_scores": lambda original, owner: _labels.make_pairwise_forward(original),
         "labels": lambda original, owner: _labels.make_predict(original),
+        "tagger_tags": lambda original, owner: _tagger.make_predict(original),
+        "tagger_ids": lambda original, owner: _tagger.make_preprocess(original),
     }
     return makers[name]
 
@@ -323,6 +328,12 @@ PATCHES: tuple[_Patch, ...] = (
             "lemma", "head", "deprel", "word_orig_idx", "sentlens", "wordlens", "text", "resolve_head_constraints"),
            _factory("labels"), lambda original, patched, owner: _labels.self_check(original, patched),
            _labels_guard),
+    _Patch("tagger_tags", "stanza.models.pos.trainer", "Trainer", "predict", ("self", "batch", "unsort", "extra_columns"),
+           _factory("tagger_tags"), lambda original, patched, owner: _tagger.self_check_predict(original, patched),
+           _tagger.predict_guard),
+    _Patch("tagger_ids", "stanza.models.pos.data", "Dataset", "preprocess",
+           ("self", "data", "vocab", "pretrain_vocab", "args"), _factory("tagger_ids"),
+           lambda original, patched, owner: _tagger.self_check_preprocess(original, patched), _tagger.preprocess_guard),
 )
 
 #: name → (original, replacement) of each installed patch.
