@@ -18,7 +18,7 @@ from stanza.models.common import crf as crf_module
 from stanza.models.common import data as data_module
 from stanza.models.common import vocab as vocab_module
 
-from eventx._parse import _speedups
+from eventx._parse import _glue, _speedups
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_7d62ded530ff2750.txt"
 SEED_DATE = "2025-02-17"
@@ -100,7 +100,7 @@ def test_long_tensor_is_stanzas(seed, patches_restored):
 
 def test_long_tensor_leaves_nested_input_to_stanza():
     seen = []
-    patched = _speedups._long_tensor(lambda *args: seen.append(args) or "stanza's")
+    patched = _glue.long_tensor(lambda *args: seen.append(args) or "stanza's")
     assert patched([[[1, 2], [3, 4]], [[5, 6], [7, 8]]], 2) == "stanza's"
     assert patched([], 0) == "stanza's"
     assert len(seen) == 2
@@ -184,7 +184,7 @@ def test_failed_guard_keeps_stanzas_code(patches_restored, caplog):
 
 
 def test_the_ner_guard_holds_for_this_stanza():
-    assert _speedups._ner_discards_the_loss() is None
+    assert _glue.ner_discards_the_loss() is None
 
 
 def test_failed_self_check_keeps_stanzas_code(patches_restored, caplog):

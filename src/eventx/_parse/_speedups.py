@@ -49,7 +49,6 @@ without them.
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import importlib
 import inspect
 import logging
@@ -59,7 +58,7 @@ from typing import Any
 
 import attrs
 
-from eventx._parse import _charmodel, _decoding, _labels, _tagger, _tokenizer
+from eventx._parse import _charmodel, _decoding, _glue, _labels, _tagger, _tokenizer
 
 __all__ = ["ENV_SWITCH", "PATCHES", "enabled", "inference", "install", "installed", "uninstall"]
 
@@ -68,9 +67,6 @@ logger = logging.getLogger("eventx")
 #: Set to ``0`` to run stanza's own code everywhere (these patches and the compiled decoder).
 ENV_SWITCH = "EVENTX_FAST"
 
-#: True inside :func:`inference`: the CRF loss is skipped only there.
-_inside: contextvars.ContextVar[bool] = contextvars.ContextVar("eventx_inference", default=False)
-_MISSING = object()
 #: Whether :func:`inference` turns ``torch.inference_mode`` on (off only to measure it alone).
 use_inference_mode = True
 
@@ -95,77 +91,12 @@ def inference() -> Iterator[None]:
         return
     import torch
 
-    token = _inside.set(True)
+    token = _glue.inside.set(True)
     try:
         with torch.inference_mode(use_inference_mode):
             yield
     finally:
-        _inside.reset(token)
-
-
-# -- the replacements -------------------------------------------------------------------
-
-
-def _crf_forward(original: Callable[..., Any]) -> Callable[..., Any]:
-    def forward(self: Any, inputs: Any, masks: Any, tag_indices: Any) -> Any:
-        import torch
-
-        if _inside.get() and not self.training and not torch.is_grad_enabled():
-            return inputs.new_zeros(()), self._transitions  # the loss is discarded by predict
-        return original(self, inputs, masks, tag_indices)
-
-    forward.__wrapped__ = original  # type: ignore[attr-defined]
-    return forward
-
-
-def _vocab_map(original: Callable[..., Any], base: type) -> Callable[..., Any]:
-    plain_lookup = (base.unit2id, base.normalize_unit)
-
-    def map(self: Any, units: Any) -> list[Any]:
-        cls = type(self)
-        if (cls.unit2id, cls.normalize_unit) != plain_lookup or getattr(self, "lower", True):
-            return original(self, units)
-        get = self._unit2id.get
-        ids = [get(unit, _MISSING) for unit in units]
-        if _MISSING in ids:  # unknown units: stanza's UNK id (a KeyError where there is none, as stanza)
-            unknown = self._unit2id["<UNK>"]
-            ids = [unknown if i is _MISSING else i for i in ids]
-        return ids
-
-    map.__wrapped__ = original  # type: ignore[attr-defined]
-    return map
-
-
-def _vocab_unmap(original: Callable[..., Any], base: type) -> Callable[..., Any]:
-    plain_lookup = base.id2unit
-
-    def unmap(self: Any, ids: Any) -> list[Any]:
-        if type(self).id2unit is not plain_lookup:
-            return original(self, ids)
-        units = self._id2unit
-        return [units[i] for i in ids]
-
-    unmap.__wrapped__ = original  # type: ignore[attr-defined]
-    return unmap
-
-
-def _long_tensor(original: Callable[..., Any]) -> Callable[..., Any]:
-    def get_long_tensor(tokens_list: Any, batch_size: int, pad_id: int = 0) -> Any:
-        import numpy as np
-        import torch
-
-        if (not isinstance(tokens_list, list) or not tokens_list
-                or not all(type(row) is list for row in tokens_list)
-                or any(row and isinstance(row[0], list) for row in tokens_list)):
-            return original(tokens_list, batch_size, pad_id)
-        width = max(len(row) for row in tokens_list)
-        ids = np.full((batch_size, width), pad_id, dtype=np.int64)
-        for i, row in enumerate(tokens_list):
-            ids[i, :len(row)] = row
-        return torch.from_numpy(ids)
-
-    get_long_tensor.__wrapped__ = original  # type: ignore[attr-defined]
-    return get_long_tensor
+        _glue.inside.reset(token)
 
 
 # -- install, self-checks --------------------------------------------------------------
@@ -187,64 +118,6 @@ class _Patch:
     def target(self) -> Any:
         module = importlib.import_module(self.module)
         return getattr(module, self.owner) if self.owner else module
-
-
-def _ner_discards_the_loss() -> str | None:
-    trainer = importlib.import_module("stanza.models.ner.trainer")
-    try:
-        source = inspect.getsource(trainer.Trainer.predict)
-    except (OSError, TypeError, AttributeError):
-        return "stanza's NER Trainer.predict source is not readable"
-    if "_, logits, trans = self.model(" not in source:
-        return "stanza's NER Trainer.predict may use the CRF loss"
-    return None
-
-
-def _check_crf(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
-    import torch
-
-    crf = owner(5).eval()
-    inputs = torch.randn(2, 4, 5)
-    masks = torch.zeros(2, 4, dtype=torch.bool)
-    tags = torch.zeros(2, 4, dtype=torch.long)
-    with torch.no_grad():
-        _, expected = original(crf, inputs, masks, tags)
-        token = _inside.set(True)
-        try:
-            loss, got = patched(crf, inputs, masks, tags)
-        finally:
-            _inside.reset(token)
-    return got is expected and float(loss) == 0.0
-
-
-def _tiny_vocab() -> Any:
-    vocab_module = importlib.import_module("stanza.models.common.vocab")
-    units = ["<PAD>", "<UNK>", "<EMPTY>", "<ROOT>", "a", "b"]
-    return vocab_module.CharVocab.load_state_dict(
-        {"lang": "en", "idx": 0, "cutoff": 0, "lower": False,
-         "_id2unit": units, "_unit2id": {unit: i for i, unit in enumerate(units)}})
-
-
-def _check_map(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
-    vocab = _tiny_vocab()
-    units = [*"abcab", None, "", "<PAD>"]
-    return bool(patched(vocab, units) == original(vocab, units) and patched(vocab, []) == original(vocab, []))
-
-
-def _check_unmap(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
-    vocab = _tiny_vocab()
-    ids = [4, 5, 1, 0, 3, 2]
-    return bool(patched(vocab, ids) == original(vocab, ids) and patched(vocab, []) == original(vocab, []))
-
-
-def _check_long_tensor(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
-    import torch
-
-    for rows, batch in (([[3, 4, 5], [6], [7, 8]], 3), ([[1], [2, 3]], 4), ([[9, 9], []], 2)):
-        expected, got = original(rows, batch), patched(rows, batch)
-        if got.dtype != expected.dtype or not torch.equal(got, expected):
-            return False
-    return bool(torch.equal(original([[1, 2]], 1, 7), patched([[1, 2]], 1, 7)))
 
 
 def _tokenizer_calls_predict() -> str | None:
@@ -285,10 +158,10 @@ def _labels_guard() -> str | None:
 
 def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any]]:
     makers: dict[str, Callable[[Callable[..., Any], Any], Callable[..., Any]]] = {
-        "crf": lambda original, owner: _crf_forward(original),
-        "vocab_map": lambda original, owner: _vocab_map(original, owner),
-        "vocab_unmap": lambda original, owner: _vocab_unmap(original, owner),
-        "long_tensor": lambda original, owner: _long_tensor(original),
+        "crf": lambda original, owner: _glue.crf_forward(original),
+        "vocab_map": lambda original, owner: _glue.vocab_map(original, owner),
+        "vocab_unmap": lambda original, owner: _glue.vocab_unmap(original, owner),
+        "long_tensor": lambda original, owner: _glue.long_tensor(original),
         "tokenizer": lambda original, owner: _tokenizer.make_predict(original),
         "charmodel": lambda original, owner: _charmodel.make_forward(original),
         "decode": lambda original, owner: _decoding.make_decode(original),
@@ -303,13 +176,13 @@ def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any
 #: The patches, in install order.
 PATCHES: tuple[_Patch, ...] = (
     _Patch("crf", "stanza.models.common.crf", "CRFLoss", "forward", ("self", "inputs", "masks", "tag_indices"),
-           _factory("crf"), _check_crf, _ner_discards_the_loss),
+           _factory("crf"), _glue.check_crf, _glue.ner_discards_the_loss),
     _Patch("vocab_map", "stanza.models.common.vocab", "BaseVocab", "map", ("self", "units"),
-           _factory("vocab_map"), _check_map),
+           _factory("vocab_map"), _glue.check_map),
     _Patch("vocab_unmap", "stanza.models.common.vocab", "BaseVocab", "unmap", ("self", "ids"),
-           _factory("vocab_unmap"), _check_unmap),
+           _factory("vocab_unmap"), _glue.check_unmap),
     _Patch("long_tensor", "stanza.models.common.data", None, "get_long_tensor",
-           ("tokens_list", "batch_size", "pad_id"), _factory("long_tensor"), _check_long_tensor),
+           ("tokens_list", "batch_size", "pad_id"), _factory("long_tensor"), _glue.check_long_tensor),
     _Patch("tokenizer", "stanza.models.tokenization.utils", None, "predict",
            ("trainer", "data_generator", "batch_size", "max_seqlen", "use_regex_tokens", "num_workers"),
            _factory("tokenizer"), _check_tokenizer, _tokenizer_calls_predict),
