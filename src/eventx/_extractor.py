@@ -22,7 +22,7 @@ from eventx._batch import Batch, Failure, Outcome, check_many_options, parallel_
 from eventx._documents import check_text, document_from_input
 from eventx._exceptions import ExtractionError, LanguageWarning, ModelError
 from eventx._grammar import PLACE_TARGET_TYPES, REPORTING_VERBS
-from eventx._graph import Node, Sentence, release, sentences_from_document
+from eventx._graph import Node, Sentence, sentences_from_document
 from eventx._ontology import Ontology, load_ontology
 from eventx._parse._chunks import MAX_CHUNK_CHARS, chunk_spans, shift_events
 from eventx._parse._language import looks_english
@@ -332,9 +332,7 @@ class Extractor:
         when = index.attach(frames)
         spans: dict[tuple[Node, ...], tuple[Participant, ...]] = {}  # role heads → their participants
         events = [self._event(frame, text, index, when.get(id(frame)), spans) for frame in frames]
-        events = resolve_actors(events, sentences, text)  # the document's actors, countries and places
-        release(sentences)  # no event holds a word: the graph goes now, not at the next full collection
-        return events
+        return resolve_actors(events, sentences, text)  # the document's actors, countries and places
 
     def _type_reports(self, frames: list[Frame]) -> None:
         """Type a reporting verb by what its reported clause does, where the ontology

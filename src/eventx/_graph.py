@@ -15,7 +15,7 @@ from typing import Any
 from eventx import _grammar as g
 from eventx._ontology import suffix_candidates
 
-__all__ = ["Node", "Sentence", "no_time", "release", "sentences_from_document", "word_lemma"]
+__all__ = ["Node", "Sentence", "no_time", "sentences_from_document", "word_lemma"]
 
 
 #: Not computed yet (a cached value may be ``None``).
@@ -236,13 +236,3 @@ def sentences_from_document(doc: Any) -> list[Sentence]:
                 ))
         sentences.append(Sentence(s_index, nodes))
     return sentences
-
-
-def release(sentences: list[Sentence]) -> None:
-    """Unlink the words of ``sentences`` from their sentence, the one reference cycle of the
-    graph (word → sentence → its words), once a document is done: its graph is then freed
-    as soon as the last reference goes, not by Python's cyclic collector, whose full
-    collections walk every object in the process. The words can no longer be used."""
-    for sentence in sentences:
-        for node in sentence.nodes:
-            node.sentence = None
