@@ -58,7 +58,7 @@ class Node:
         self.start = start
         self.end = end
         self.ner = ner
-        #: Its dependents in sentence order; a tuple (the leaves, about half the words,
+        #: Its dependents in sentence order; a tuple (the leaves, about two words in three,
         #: share the empty one), set once by :class:`Sentence`.
         self.children: tuple[Node, ...] = ()
         self.sentence: Sentence | None = None
