@@ -21,6 +21,10 @@ __all__ = ["Node", "Sentence", "no_time", "sentences_from_document", "word_lemma
 #: Not computed yet (a cached value may be ``None``).
 _UNKNOWN = object()
 
+#: Each relation's universal part (``obl`` for ``obl:tmod``), by relation: a few dozen
+#: relations, split once each.
+_BASE_RELS: dict[str, str] = {}
+
 
 class Node:
     """One syntactic word of a sentence, with its children indexed.
@@ -44,12 +48,19 @@ class Node:
         self.deprel = deprel
         #: The universal part of the relation (``obl`` for ``obl:tmod``); read on every rule
         #: step, so computed once here.
-        self.base_rel = deprel.split(":", 1)[0]
+        base = _BASE_RELS.get(deprel)
+        if base is None:
+            base = deprel.split(":", 1)[0]
+            if len(_BASE_RELS) < 1024:  # a CoNLL-U input may bring any labels: bounded
+                _BASE_RELS[deprel] = base
+        self.base_rel = base
         self.head = head  # 0-based index of the governor, -1 for the root
         self.start = start
         self.end = end
         self.ner = ner
-        self.children: list[Node] = []
+        #: Its dependents in sentence order; a tuple (the leaves, about two words in three,
+        #: share the empty one), set once by :class:`Sentence`.
+        self.children: tuple[Node, ...] = ()
         self.sentence: Sentence | None = None
         self._case: Any = _UNKNOWN  # case_lemma(), computed on first use
 
@@ -103,10 +114,17 @@ class Sentence:
     def __init__(self, index: int, nodes: list[Node]) -> None:
         self.index = index
         self.nodes = nodes
+        dependents: dict[int, list[Node]] = {}
         for node in nodes:
             node.sentence = self
             if node.head >= 0:
-                nodes[node.head].children.append(node)
+                found = dependents.get(node.head)
+                if found is None:
+                    dependents[node.head] = [node]
+                else:
+                    found.append(node)
+        for head, found in dependents.items():
+            nodes[head].children = tuple(found)
         self.start = min((n.start for n in nodes), default=0)
         self.end = max((n.end for n in nodes), default=0)
 
@@ -205,12 +223,14 @@ def sentences_from_document(doc: Any) -> list[Sentence]:
             ner = getattr(token, "ner", None)
             real = _real_text(token, text) if token.text == TOO_LONG_TOKEN else None
             start, end = token.start_char, token.end_char
-            several = len(token.words) > 1  # a multi-word token: each word keeps its own offsets
-            for word in token.words:
+            words = token.words
+            several = len(words) > 1  # a multi-word token: each word keeps its own offsets
+            for word in words:
+                # each stanza attribute is a property: read once
+                form, upos, xpos = word.text, word.upos or "X", word.xpos or ""
                 nodes.append(Node(
-                    len(nodes), real or word.text,
-                    real or word_lemma(word.text, word.lemma, word.upos or "X", word.xpos or ""), word.upos or "X",
-                    word.xpos or "", _feats(word.feats), word.deprel or "dep", (word.head or 0) - 1,
+                    len(nodes), real or form, real or word_lemma(form, word.lemma, upos, xpos), upos,
+                    xpos, _feats(word.feats), word.deprel or "dep", (word.head or 0) - 1,
                     _word_offset(word, "start_char", token) if several else start,
                     _word_offset(word, "end_char", token) if several else end, ner,
                 ))
