@@ -28,6 +28,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 __all__ = ["make_predict", "make_preprocess", "predict_guard", "preprocess_guard", "self_check_predict",
@@ -116,21 +117,30 @@ def make_predict(original: Callable[..., Any]) -> Callable[..., Any]:
     return predict
 
 
+def _source_lacks(module: Any, name: str, otherwise: str, expected: tuple[str, ...]) -> str | None:
+    """Why ``module``'s ``name`` (``Class.method``) is not the code a patch replaces: its
+    source is unreadable or lacks one of the ``expected`` lines; None where all are there."""
+    try:
+        source = inspect.getsource(attrgetter(name)(module))
+    except (OSError, TypeError, AttributeError):
+        return f"stanza's pos {name} is not readable"
+    if not all(line in source for line in expected):
+        return f"stanza's pos {name} {otherwise}"
+    return None
+
+
 def predict_guard() -> str | None:
     """Why the read-back patch cannot go in (stanza's ``predict`` is not what it expects), or None."""
     trainer = importlib.import_module(_TRAINER)
-    try:
-        source = inspect.getsource(trainer.Trainer.predict)
-    except (OSError, TypeError, AttributeError):
-        return "stanza's pos Trainer.predict is not readable"
-    expected = ("_, preds = self.model(word, word_mask, wordchars, wordchars_mask, tags, pretrained, "
+    why_not = _source_lacks(trainer, "Trainer.predict", "reads the tags in another way", (
+                "_, preds = self.model(word, word_mask, wordchars, wordchars_mask, tags, pretrained, "
                 "word_orig_idx, sentlens, wordlens, text)",
                 "self.vocab[column.name].unmap(sent) for sent in pred.tolist()",
                 "zip(self.model.tag_columns, preds)", "if column.output == output",
                 "[[[seq[i][j] for seq in seqs] for j in range(sentlens[i])] for i in range(batch_size)]",
-                "utils.unsort(result, orig_idx) if unsort else result")
-    if not all(line in source for line in expected):
-        return "stanza's pos Trainer.predict reads the tags in another way"
+                "utils.unsort(result, orig_idx) if unsort else result"))
+    if why_not:
+        return why_not
     if not callable(getattr(trainer, "unpack_batch", None)) or not callable(getattr(trainer.utils, "unsort", None)):
         return "stanza's pos trainer has no unpack_batch or utils.unsort"
     return None
@@ -181,18 +191,15 @@ def make_preprocess(original: Callable[..., Any]) -> Callable[..., Any]:
 def preprocess_guard() -> str | None:
     """Why the input-id patch cannot go in (stanza's ``preprocess`` is not what it expects), or None."""
     data_module = importlib.import_module(_DATA)
-    try:
-        source = inspect.getsource(data_module.Dataset.preprocess)
-    except (OSError, TypeError, AttributeError):
-        return "stanza's pos Dataset.preprocess is not readable"
-    expected = ("word = [vocab['word'].map([w[0] for w in sent])]",
+    why_not = _source_lacks(data_module, "Dataset.preprocess", "builds its samples in another way", (
+                "word = [vocab['word'].map([w[0] for w in sent])]",
                 "char = [[vocab['char'].map([x for x in w[0]]) for w in sent]]",
                 "tags = [vocab[name].map([w[idx] for w in sent])",
                 "for idx, name in enumerate(self.tag_names, 1)]",
                 "pretrain = ([pretrain_vocab.map([w[0].lower() for w in sent])]",
-                "else [[PAD_ID] * len(sent)]", "text = [w[0] for w in sent]")
-    if not all(line in source for line in expected):
-        return "stanza's pos Dataset.preprocess builds its samples in another way"
+                "else [[PAD_ID] * len(sent)]", "text = [w[0] for w in sent]"))
+    if why_not:
+        return why_not
     fields = getattr(getattr(data_module, "DataSample", None), "_fields", None)
     if fields != ("word", "char", "tags", "pretrain", "text") or not hasattr(data_module, "PAD_ID"):
         return "stanza's pos data module has another DataSample or no PAD_ID"
