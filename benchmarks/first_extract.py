@@ -70,7 +70,7 @@ from eventx.evaluate._parse_cache import evaluation_extractor
 marks.append(clock())
 extractor = evaluation_extractor(model_dir=Path(sys.argv[3]))
 text = open(sys.argv[1], encoding="utf-8").read()
-doc = extractor._parse_locked([text])[0]
+doc = extractor._parse([text])[0]
 reference = coerce_reference_date(sys.argv[2])
 marks.append(clock())
 events = extractor._document_events(doc, text, reference)

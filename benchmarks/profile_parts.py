@@ -4,8 +4,9 @@ Usage::
 
     .venv/bin/python benchmarks/profile_parts.py [--docs N] [--batch-size B] [--cprofile FILE] [--markdown FILE]
 
-Runs :meth:`eventx.Extractor.extract_many` over the MEANTIME articles (``$EVENTX_DATA/meantime``)
-once to warm up on a few articles, then once timed, with a wall-clock timer around each
+Runs :meth:`eventx.Extractor.extract_many` with one parse thread (``threads=1``: the timers add
+up each part's time, which two parse threads would overlap) over the MEANTIME articles
+(``$EVENTX_DATA/meantime``) once to warm up on a few articles, then once timed, with a wall-clock timer around each
 processor's ``bulk_process``, around depparse's tree decoder (whatever
 ``stanza.models.depparse.model.chuliu_edmonds_one_root`` is at run time: stanza's own or
 :mod:`eventx._parse._decoder`'s), around the time layer (``TimeTagger.tag``) and around eventx's
@@ -136,13 +137,15 @@ def main(argv: list[str] | None = None) -> int:
 
     extractor = eventx.Extractor()
     extractor._entity_scope = args.entity_scope
-    list(extractor.extract_many(texts[:2], reference_date=refs[:2]))  # load and warm up
+    # one parse thread: the timers add up each part's time, which two threads would overlap
+    many = functools.partial(extractor.extract_many, threads=1)
+    list(many(texts[:2], reference_date=refs[:2]))  # load and warm up
     parsed: list[Any] = []
     parse = extractor._parse
     extractor._parse = lambda batch: parsed.extend(parse(batch)) or parsed[-len(batch):]  # type: ignore[method-assign]
     with Instrumented(extractor) as timers:
         start, start_cpu = time.perf_counter(), time.process_time()
-        list(extractor.extract_many(texts, reference_date=refs, batch_size=batch_size))
+        list(many(texts, reference_date=refs, batch_size=batch_size))
         wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     del extractor._parse
     sentences = sum(len(d.sentences) for d in parsed)
@@ -151,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 
     header = (f"MEANTIME, {len(texts)} articles, `extract_many` batch size {batch_size}, "
               f"tree decoder: {_decoder.active_decoder()}, entity tagger: {args.entity_scope} sentences, "
-              f"torch threads: {torch.get_num_threads()}")
+              f"one parse thread, torch threads: {torch.get_num_threads()}")
     text = format_table(table(timers.totals, wall), wall, sentences, words, header)
     text += "\n\nCPU time (process_time, all threads):\n\n" + format_table(
         table(timers.cpu, cpu), cpu, sentences, words, header).split("\n", 2)[2].replace("(wall)", "(CPU)").replace(
@@ -163,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cprofile:
         profile = cProfile.Profile()
         profile.enable()
-        list(extractor.extract_many(texts, reference_date=refs, batch_size=batch_size))
+        list(many(texts, reference_date=refs, batch_size=batch_size))
         profile.disable()
         profile.dump_stats(args.cprofile)
         print(f"\ncProfile dump: {args.cprofile}; top 25 functions by own time:")

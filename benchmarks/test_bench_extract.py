@@ -123,11 +123,13 @@ def _run(benchmark: Any, fn: Callable[[], Any], rounds: int, key: str | None = N
 
 def _parse_batched(ex: eventx.Extractor, texts: list[str], batch_size: int = DEFAULT_BATCH_SIZE) -> list[Any]:
     """Parse ``texts`` as :meth:`eventx.Extractor.extract_many` does: ``batch_size``
-    texts per call of its stage 1 (the stanza run, entity tagger only where needed)."""
-    parsed: list[Any] = []
-    for i in range(0, len(texts), batch_size):
-        parsed.extend(ex._parse(texts[i:i + batch_size]))
-    return parsed
+    texts per call of its stage 1 (the stanza run, entity tagger only where needed), in
+    its default parse threads."""
+    from eventx._batch import Batch, parse_threads, threaded_runs
+
+    batches = (Batch(i, texts[i:i + batch_size]) for i in range(0, len(texts), batch_size))
+    runs = threaded_runs(lambda batch: ex._parse(batch.texts), batches, parse_threads(None))
+    return [doc for _, docs in runs for doc in docs]
 
 
 def _reference_date(doc: Any) -> str | None:

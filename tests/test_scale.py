@@ -123,6 +123,9 @@ def test_long_text_is_parsed_in_chunks_with_whole_text_offsets(gold_extractor, m
     ({"n_process": 0}, ValueError, "n_process must be a positive int"),
     ({"n_process": 1.5}, ValueError, "n_process must be a positive int"),
     ({"batch_size": 0}, ValueError, "batch_size must be a positive int"),
+    ({"threads": 0}, ValueError, "threads must be None or a positive int"),
+    ({"threads": True}, ValueError, "threads must be None or a positive int"),
+    ({"threads": 2, "n_process": 2}, ValueError, "use threads only with n_process=1"),
     ({"progress": "yes"}, TypeError, "progress must be a bool"),
     ({"reference_date": "not a date"}, ValueError, None),
 ])
@@ -184,19 +187,20 @@ def test_a_rule_crash_fails_only_its_document(gold_extractor, monkeypatch):
     assert results[1].error_type == "KeyError"
 
 
-def test_input_is_read_lazily_and_its_failure_comes_after_earlier_documents(gold_extractor):
+@pytest.mark.parametrize(("threads", "batches_ahead"), [(1, 1), (2, 4)])
+def test_input_is_read_lazily_and_its_failure_comes_after_earlier_documents(gold_extractor, threads, batches_ahead):
     read = []
 
     def texts():
-        for i in range(5):
+        for i in range(20):
             read.append(i)
             yield GOLD_TEXT
         raise OSError("disk gone")
 
-    results = gold_extractor.extract_many(texts(), batch_size=2, errors="record")
+    results = gold_extractor.extract_many(texts(), batch_size=2, errors="record", threads=threads)
     next(results)
-    assert read == [0, 1]  # one batch read, no more
-    assert len([next(results) for _ in range(4)]) == 4
+    assert read == list(range(2 * batches_ahead))  # one batch read (two batches per parse thread), no more
+    assert len([next(results) for _ in range(19)]) == 19
     with pytest.raises(OSError, match="disk gone"):
         next(results)
 
@@ -213,7 +217,8 @@ def _when_of_yesterday(events) -> str:
     return event.when.value
 
 
-def test_reference_dates_from_a_generator_are_read_in_step_with_the_texts(gold_extractor):
+@pytest.mark.parametrize(("threads", "handed_first"), [(1, [17, 18]), (2, [17, 18, 19, 20])])
+def test_reference_dates_from_a_generator_are_read_in_step_with_the_texts(gold_extractor, threads, handed_first):
     handed: list[int] = []
 
     def dates():
@@ -221,9 +226,9 @@ def test_reference_dates_from_a_generator_are_read_in_step_with_the_texts(gold_e
             handed.append(day)
             yield f"2025-02-{day}"
 
-    results = gold_extractor.extract_many([GOLD_TEXT] * 4, reference_date=dates(), batch_size=2)
+    results = gold_extractor.extract_many([GOLD_TEXT] * 4, reference_date=dates(), batch_size=2, threads=threads)
     first = next(results)
-    assert handed == [17, 18]  # one batch's dates, no more
+    assert handed == handed_first  # one batch's dates (with two threads: the batches in flight), no more
     rest = list(results)
     assert [_when_of_yesterday(e) for e in [first, *rest]] == ["2025-02-16", "2025-02-17", "2025-02-18",
                                                                  "2025-02-19"]
@@ -318,6 +323,17 @@ def test_two_processes_give_exactly_the_events_of_one(extractor, seed_text):
     two = list(extractor.extract_many(texts, reference_date=SEED_DATE, errors="record", batch_size=2, n_process=2))
     assert two == one
     assert one[2] == eventx.ExtractionError(2, "TypeError", "texts[2] must be a str, got int")
+    assert sum(len(r) for r in one if isinstance(r, list)) > 0
+
+
+@pytest.mark.model
+def test_two_parse_threads_give_exactly_the_events_of_one(extractor, seed_text):
+    texts = [p for p in seed_text.split("\n\n") if len(p) > 80][:7]
+    texts.insert(3, 42)
+    one = list(extractor.extract_many(texts, reference_date=SEED_DATE, errors="record", batch_size=2, threads=1))
+    two = list(extractor.extract_many(texts, reference_date=SEED_DATE, errors="record", batch_size=2, threads=2))
+    assert two == one
+    assert one[3] == eventx.ExtractionError(3, "TypeError", "texts[3] must be a str, got int")
     assert sum(len(r) for r in one if isinstance(r, list)) > 0
 
 

@@ -1,11 +1,12 @@
 """Batches for :meth:`Extractor.extract_many`: reading the input, per-document
-failures, worker processes.
+failures, parse threads, worker processes.
 
 The input is read lazily, ``batch_size`` texts at a time, into :class:`Batch`
-objects. A batch runs in this process (:meth:`Extractor._run_batch`) or in a
-pool of worker processes (:func:`parallel_runs`); either way each document's
-outcome is its list of events or a :class:`Failure`, and the caller turns
-failures into raised or yielded :class:`~eventx.ExtractionError` records.
+objects. A batch runs in this process (:meth:`Extractor._run_batch`), in one of a
+few threads of this process (:func:`threaded_runs`), or in a pool of worker
+processes (:func:`parallel_runs`); either way each document's outcome is its list
+of events or a :class:`Failure`, and the caller turns failures into raised or
+yielded :class:`~eventx.ExtractionError` records.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import multiprocessing
 import os
 import traceback
 import warnings
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Union
 
@@ -28,8 +29,8 @@ from eventx._exceptions import ExtractionError
 from eventx._time import coerce_reference_date
 from eventx._types import Event
 
-__all__ = ["ERRORS", "Batch", "Failure", "Outcome", "check_many_options", "parallel_runs", "read_batches",
-           "worker_threads"]
+__all__ = ["ERRORS", "Batch", "Failure", "Outcome", "check_many_options", "parallel_runs", "parse_threads",
+           "read_batches", "threaded_runs", "worker_threads"]
 
 #: Values of ``extract_many(errors=...)``.
 ERRORS = ("raise", "record")
@@ -88,12 +89,18 @@ class Batch:
     fatal: BaseException | None = None
 
 
-def check_many_options(batch_size: object, n_process: object, errors: object, progress: object) -> None:
+def check_many_options(batch_size: object, n_process: object, errors: object, progress: object,
+                       threads: object = None) -> None:
     """Raise ``ValueError`` for a bad ``extract_many`` option (``TypeError`` for a non-bool ``progress``)."""
     if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
     if not isinstance(n_process, int) or isinstance(n_process, bool) or n_process < 1:
         raise ValueError(f"n_process must be a positive int (1 = no worker processes), got {n_process!r}")
+    if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool) or threads < 1):
+        raise ValueError(f"threads must be None or a positive int, got {threads!r}")
+    if n_process > 1 and threads not in (None, 1):
+        raise ValueError(f"threads={threads!r} with n_process={n_process}: worker processes parse with one "
+                         "thread each; use threads only with n_process=1")
     if errors not in ERRORS:
         raise ValueError(f"errors must be 'raise' or 'record', got {errors!r}")
     if not isinstance(progress, bool):
@@ -137,6 +144,68 @@ def worker_threads(n_process: int) -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return max(1, cores // n_process)
+
+
+# -- parse threads ---------------------------------------------------------------------
+
+def parse_threads(requested: int | None) -> int:
+    """Parse threads for ``extract_many`` in this process: ``requested``, else two where
+    torch may use two or more threads here (its default: one per core), else one.
+
+    On two cores, two parses at once with one torch thread each beat one parse with two:
+    stanza's small LSTM and matrix operations leave torch's second thread waiting much of
+    the time, and the Python work between them (building stanza's documents, the tree
+    decoder, eventx's rules) runs on one core only; see the performance page.
+    """
+    if requested is not None:
+        return requested
+    import torch
+
+    return 2 if torch.get_num_threads() >= 2 else 1
+
+
+def threaded_runs(run_batch: Callable[[Batch], list[Outcome]], batches: Iterator[Batch], threads: int
+                  ) -> Iterator[tuple[Batch, list[Outcome]]]:
+    """Each batch with ``run_batch(batch)``, in input order, run by ``threads`` threads of
+    this process, each with its share of torch's threads (the caller's count divided
+    among them, at least one); the caller's own setting is untouched.
+
+    A lone batch (the whole input fits in one) runs in the calling thread with all of
+    torch's threads. At most a few batches per thread are read ahead of the one being
+    yielded. The threads are shut down (queued batches dropped, running ones finished)
+    when the generator is exhausted, closed or fails.
+    """
+    import torch
+
+    first = list(itertools.islice(batches, 2 if threads > 1 else 1))
+    if len(first) < 2:
+        yield from ((batch, run_batch(batch)) for batch in itertools.chain(first, batches))
+        return
+    caller_threads = torch.get_num_threads()
+    share = max(1, caller_threads // threads)
+
+    def run_with_share(batch: Batch) -> list[Outcome]:
+        # torch's thread count is per thread once set; setting it also sets the default of
+        # threads started later, which the caller's count is restored as
+        torch.set_num_threads(share)
+        try:
+            return run_batch(batch)
+        finally:
+            torch.set_num_threads(caller_threads)
+
+    executor = ThreadPoolExecutor(threads, thread_name_prefix="eventx-parse")
+    pending: collections.deque[tuple[Batch, Future]] = collections.deque()
+    try:
+        for batch in itertools.chain(first, batches):
+            pending.append((batch, executor.submit(run_with_share, batch)))
+            while len(pending) >= _BATCHES_AHEAD * threads:
+                head, future = pending.popleft()
+                yield head, future.result()
+        while pending:
+            head, future = pending.popleft()
+            yield head, future.result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 # -- worker processes ------------------------------------------------------------------

@@ -18,7 +18,16 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import Any, Union
 
 from eventx._actors._resolution import resolve_actors
-from eventx._batch import Batch, Failure, Outcome, check_many_options, parallel_runs, read_batches
+from eventx._batch import (
+    Batch,
+    Failure,
+    Outcome,
+    check_many_options,
+    parallel_runs,
+    parse_threads,
+    read_batches,
+    threaded_runs,
+)
 from eventx._documents import check_text, document_from_input
 from eventx._exceptions import ExtractionError, LanguageWarning, ModelError
 from eventx._grammar import PLACE_TARGET_TYPES, REPORTING_VERBS
@@ -27,7 +36,7 @@ from eventx._ontology import Ontology, load_ontology
 from eventx._parse._chunks import MAX_CHUNK_CHARS, chunk_spans, shift_events
 from eventx._parse._language import looks_english
 from eventx._parse._models import BUNDLED, load_pipeline, resolve_model_dir
-from eventx._parse._parsing import NEEDED, parse_texts
+from eventx._parse._parsing import NEEDED, parse_texts, processor_locks
 from eventx._spans import participant, participants
 from eventx._stages._frames import Frame, find_frames
 from eventx._stages._modality import (
@@ -59,10 +68,11 @@ class Extractor:
     """Extracts events; loads the stanza pipeline once, on first use.
 
     One Extractor can be shared between threads: the pipeline is loaded once,
-    under a lock, and each stanza call runs under that lock (one parse at a
-    time per Extractor; the rules and the time layer, whose caches are
-    thread-safe, run in the calling threads). To parse in parallel, use
-    processes: ``extract_many(texts, n_process=k)``.
+    under a lock, and each stanza processor runs under its own lock, so two
+    threads' parses overlap (one in the tagger while the other is in the parser);
+    the rules and the time layer, whose caches are thread-safe, run in the calling
+    threads. :meth:`extract_many` uses this itself (``threads``); for more
+    parallelism, use processes: ``extract_many(texts, n_process=k)``.
 
     Args:
         model_dir: A folder of stanza models to use instead of the bundled ones
@@ -84,13 +94,14 @@ class Extractor:
         self._device = device
         self.ontology: Ontology = load_ontology(ontology)
         self._pipeline: Any = None
+        self._processor_locks: dict[str, Any] = {}
         self._times = TimeTagger()
         # What a worker process needs to build the same Extractor (extract_many(n_process=k), eventx.dask).
         self._options: dict[str, Any] = {
             "model_dir": self._model_dir, "models": models, "device": device,
             "ontology": os.path.abspath(ontology) if isinstance(ontology, (str, os.PathLike)) else ontology,
         }
-        # Guards the lazy pipeline load and every stanza call: one parse at a time per Extractor.
+        # Guards the lazy pipeline load (each stanza processor then runs under its own lock).
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
@@ -107,7 +118,9 @@ class Extractor:
         if self._pipeline is None:
             with self._lock:
                 if self._pipeline is None:
-                    self._pipeline = load_pipeline(self._model_dir, device=self._device)
+                    pipeline = load_pipeline(self._model_dir, device=self._device)
+                    self._processor_locks = processor_locks(pipeline)
+                    self._pipeline = pipeline
         return self._pipeline
 
     def extract(self, text: str, *, reference_date: ReferenceDate = None) -> list[Event]:
@@ -140,8 +153,8 @@ class Extractor:
         return self._text_events(text, reference)
 
     def extract_many(self, texts: Iterable[str], *, reference_date: ReferenceDate | Iterable[ReferenceDate] = None,
-                     batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1, errors: str = "raise",
-                     progress: bool = False) -> Iterator[list[Event] | ExtractionError]:
+                     batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1, threads: int | None = None,
+                     errors: str = "raise", progress: bool = False) -> Iterator[list[Event] | ExtractionError]:
         """Events of many texts, parsed by stanza in batches; yields one item per text, in input order.
 
         Never a silently shorter result: every text yields its list of events
@@ -162,6 +175,12 @@ class Extractor:
                 configuration once and parsing with ``cores // k`` torch threads.
                 The pool is shut down when the generator is exhausted or closed.
                 Results are the same as with ``1``, in the same order.
+            threads: With ``n_process=1``: batches parsed at once by threads of this
+                process, each stanza processor used by one thread at a time and torch's
+                threads shared out among them. ``None`` (default): two where torch may
+                use two or more threads (one per core by default), else one; an input
+                of one batch always runs in the calling thread. Results are the same
+                as with ``1``, in the same order. With ``n_process > 1``: ``None`` or ``1``.
             errors: ``"raise"`` (default): a document that fails raises
                 :class:`~eventx.ExtractionError` (index, error type, message)
                 from the original exception, after every earlier document was
@@ -179,28 +198,31 @@ class Extractor:
         Raises:
             TypeError: ``errors="raise"`` and an item is not a ``str`` (its position
                 is in the message); ``progress`` is not a bool.
-            ValueError: ``batch_size`` or ``n_process`` < 1, ``errors`` unknown, a
+            ValueError: ``batch_size`` or ``n_process`` < 1, ``threads`` neither None nor
+                a positive int (or > 1 with ``n_process > 1``), ``errors`` unknown, a
                 bad reference date, or a reference-date sequence shorter than
                 ``texts`` (raised when it runs out, in both modes).
             ExtractionError: ``errors="raise"`` and a document failed.
             ModelError: The models cannot be loaded (in both modes).
         """
-        check_many_options(batch_size, n_process, errors, progress)
+        check_many_options(batch_size, n_process, errors, progress, threads)
         if reference_date is None or isinstance(reference_date, (str, bytes, dt.date)) \
                 or not isinstance(reference_date, Iterable):
             references: Iterator[Any] = itertools.repeat(coerce_reference_date(reference_date))
         else:  # one per text, read in step with the texts (a generator works: nothing is held)
             references = iter(reference_date)
         total = len(texts) if isinstance(texts, Sized) else None  # for the progress bar
-        return self._iter_many(iter(texts), references, batch_size, n_process, errors, progress, total)
+        return self._iter_many(iter(texts), references, batch_size, n_process, threads, errors, progress, total)
 
     def _iter_many(self, texts: Iterator[Any], references: Iterator[Any], batch_size: int, n_process: int,
-                   errors: str, progress: bool, total: int | None = None) -> Iterator[list[Event] | ExtractionError]:
+                   threads: int | None, errors: str, progress: bool, total: int | None = None
+                   ) -> Iterator[list[Event] | ExtractionError]:
         from tqdm import tqdm
 
         batches = read_batches(texts, references, batch_size)
         if n_process == 1:
-            runs: Iterator[tuple[Batch, list[Outcome]]] = ((b, self._run_batch(b)) for b in batches)
+            runs: Iterator[tuple[Batch, list[Outcome]]] = threaded_runs(self._run_batch, batches,
+                                                                         parse_threads(threads))
         else:
             runs = parallel_runs(self._options, batches, n_process)
         bar = tqdm(desc="eventx", unit="doc", total=total, file=sys.stderr, disable=None if progress else True)
@@ -237,7 +259,7 @@ class Extractor:
                 elif self._looks_english(text, what):
                     together.append(offset)
         try:
-            docs: list[Any] | None = self._parse_locked([batch.texts[i] for i in together]) if together else []
+            docs: list[Any] | None = self._parse([batch.texts[i] for i in together]) if together else []
         except ModelError:
             raise
         except Exception:  # one bad text fails stanza's whole batch: retry one by one below
@@ -276,13 +298,13 @@ class Extractor:
             chunk = text[start:end]
             if not chunk.strip() or not self._looks_english(chunk, f"{what} (characters {start}-{end})"):
                 continue
-            doc = self._parse_locked([chunk])[0]
+            doc = self._parse([chunk])[0]
             events.extend(shift_events(self._document_events(doc, chunk, reference), start, sentences))
             sentences += len(doc.sentences)
         return events
 
     def _parsed_events(self, text: str, reference: dt.date | None) -> list[Event]:
-        return self._document_events(self._parse_locked([text])[0], text, reference)
+        return self._document_events(self._parse([text])[0], text, reference)
 
     @staticmethod
     def _looks_english(text: str, what: str) -> bool:
@@ -292,11 +314,6 @@ class Extractor:
         warnings.warn(f"{what} does not look like English: no events (the models are English-only)",
                       LanguageWarning, stacklevel=3)
         return False
-
-    def _parse_locked(self, texts: list[str]) -> list[Any]:
-        """:meth:`_parse` under this Extractor's lock: stanza pipelines are not thread-safe."""
-        with self._lock:
-            return self._parse(texts)
 
     def extract_document(self, doc: Any, *, reference_date: ReferenceDate = None) -> list[Event]:
         """Events of an already-parsed document: no stanza parsing is done.
@@ -318,8 +335,10 @@ class Extractor:
     # -- the stages ---------------------------------------------------------------
 
     def _parse(self, texts: list[str]) -> list[Any]:
-        """Stage 1: stanza ``Document`` parses of non-empty texts, in order (the one place stanza runs)."""
-        return parse_texts(self.pipeline, texts, entity_scope=self._entity_scope)
+        """Stage 1: stanza ``Document`` parses of non-empty texts, in order (the one place stanza
+        runs), each stanza processor under its lock."""
+        pipeline = self.pipeline  # loads it, and the processors' locks with it
+        return parse_texts(pipeline, texts, entity_scope=self._entity_scope, locks=self._processor_locks)
 
     def _document_events(self, doc: Any, text: str, reference: dt.date | None) -> list[Event]:
         sentences = sentences_from_document(doc)

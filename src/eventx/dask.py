@@ -99,7 +99,7 @@ def _extract(options: dict[str, Any], items: list[tuple[Any, Any, Any]], batch_s
     texts = [k for k, (_, text, _) in enumerate(items) if isinstance(text, str)]
     results = dict(zip(texts, extractor.extract_many(
         [items[k][1] for k in texts], reference_date=[items[k][2] for k in texts], batch_size=batch_size,
-        errors="record")))
+        threads=1, errors="record")))  # dask's workers and threads are the parallelism here
     out: list[tuple[Any, list[Event] | ExtractionError]] = []
     for k, (doc_id, text, _) in enumerate(items):
         result = results.get(k)

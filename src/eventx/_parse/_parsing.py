@@ -13,13 +13,14 @@ of both ways on real articles.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from eventx._kinds import may_need_entity_tags
 from eventx._parse._speedups import inference
 
-__all__ = ["ALL", "ENTITY_SCOPES", "NEEDED", "parse_texts"]
+__all__ = ["ALL", "ENTITY_SCOPES", "NEEDED", "parse_texts", "processor_locks", "processors_in_order"]
 
 #: ``entity_scope`` values: the entity tagger on every sentence, or only where needed.
 ALL, NEEDED = "all", "needed"
@@ -27,14 +28,21 @@ ENTITY_SCOPES = (ALL, NEEDED)
 OUTSIDE = "O"
 
 
-def parse_texts(pipeline: Any, texts: Sequence[str], *, entity_scope: str = NEEDED) -> list[Any]:
+def parse_texts(pipeline: Any, texts: Sequence[str], *, entity_scope: str = NEEDED,
+                locks: Mapping[str, contextlib.AbstractContextManager[Any]] | None = None) -> list[Any]:
     """stanza ``Document`` parses of ``texts``, in order, in one pipeline call.
+
+    The processors run one after the other over all the texts, as ``pipeline(docs)``
+    runs them. With ``locks`` (a lock per processor name, see :func:`processor_locks`),
+    each processor runs under its own lock: a stanza processor is not safe to run in two
+    threads at once, but two threads can parse at the same time in different processors.
 
     Args:
         pipeline: A loaded ``stanza.Pipeline``.
         texts: Non-empty texts.
         entity_scope: :data:`NEEDED` (default) or :data:`ALL` (every sentence through
             the entity tagger, as a plain pipeline call does).
+        locks: The processors' locks, or None (the caller runs one parse at a time).
 
     Raises:
         ValueError: ``entity_scope`` is neither.
@@ -44,13 +52,30 @@ def parse_texts(pipeline: Any, texts: Sequence[str], *, entity_scope: str = NEED
     if entity_scope not in ENTITY_SCOPES:
         raise ValueError(f"entity_scope must be one of {ENTITY_SCOPES}, got {entity_scope!r}")
     docs = [stanza.Document([], text=t) for t in texts]
-    ner = pipeline.processors.get("ner")
+    if not docs:
+        return docs
     with inference():  # torch.inference_mode and the scope of the exact speed-ups (_speedups)
-        if ner is None or entity_scope == ALL:
-            return pipeline(docs)
-        docs = pipeline(docs, processors=[name for name in pipeline.processors if name != "ner"])
-        tag_entities(ner, docs, may_need_entity_tags)
+        for name, processor in processors_in_order(pipeline):
+            with locks[name] if locks is not None else contextlib.nullcontext():
+                if name == "ner" and entity_scope == NEEDED:
+                    tag_entities(processor, docs, may_need_entity_tags)
+                else:
+                    docs = processor.bulk_process(docs)
     return docs
+
+
+def processors_in_order(pipeline: Any) -> list[tuple[str, Any]]:
+    """The pipeline's processors by name, in the order ``pipeline(docs)`` runs them."""
+    from stanza.pipeline.core import PIPELINE_NAMES
+
+    return [(name, pipeline.processors[name]) for name in PIPELINE_NAMES if pipeline.processors.get(name)]
+
+
+def processor_locks(pipeline: Any) -> dict[str, contextlib.AbstractContextManager[Any]]:
+    """A lock for each of the pipeline's processors, for :func:`parse_texts`."""
+    import threading
+
+    return {name: threading.Lock() for name, _ in processors_in_order(pipeline)}
 
 
 def tag_entities(ner: Any, docs: list[Any], wanted: Callable[[Any], bool]) -> int:
