@@ -34,6 +34,8 @@ pipeline in:
 * The part-of-speech tagger's tags read back for the real words only, each distinct id
   once, and its input ids looked up once per distinct unit (:mod:`eventx._parse._tagger`):
   the same tags and the same samples.
+* The parser's and the entity tagger's input ids looked up once per distinct unit
+  (:mod:`eventx._parse._inputs`): the same samples.
 
 Each patch is installed only when stanza's code is what this module expects (the
 names exist, with the expected signatures, and for the CRF the tagger's ``predict``
@@ -58,7 +60,7 @@ from typing import Any
 
 import attrs
 
-from eventx._parse import _charmodel, _decoding, _glue, _labels, _tagger, _tokenizer
+from eventx._parse import _charmodel, _decoding, _glue, _inputs, _labels, _tagger, _tokenizer
 
 __all__ = ["ENV_SWITCH", "PATCHES", "enabled", "inference", "install", "installed", "uninstall"]
 
@@ -169,6 +171,8 @@ def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any
         "labels": lambda original, owner: _labels.make_predict(original),
         "tagger_tags": lambda original, owner: _tagger.make_predict(original),
         "tagger_ids": lambda original, owner: _tagger.make_preprocess(original),
+        "parser_ids": lambda original, owner: _inputs.make_parser_preprocess(original),
+        "entity_ids": lambda original, owner: _inputs.make_entity_preprocess(original),
     }
     return makers[name]
 
@@ -207,6 +211,13 @@ PATCHES: tuple[_Patch, ...] = (
     _Patch("tagger_ids", "stanza.models.pos.data", "Dataset", "preprocess",
            ("self", "data", "vocab", "pretrain_vocab", "args"), _factory("tagger_ids"),
            lambda original, patched, owner: _tagger.self_check_preprocess(original, patched), _tagger.preprocess_guard),
+    _Patch("parser_ids", "stanza.models.depparse.data", "Dataset", "preprocess",
+           ("self", "data", "vocab", "pretrain_vocab", "args"), _factory("parser_ids"),
+           lambda original, patched, owner: _inputs.self_check_parser_preprocess(original, patched),
+           _inputs.parser_preprocess_guard),
+    _Patch("entity_ids", "stanza.models.ner.data", "DataLoader", "preprocess", ("self", "data", "vocab", "args"),
+           _factory("entity_ids"), lambda original, patched, owner: _inputs.self_check_entity_preprocess(
+               original, patched), _inputs.entity_preprocess_guard),
 )
 
 #: name → (original, replacement) of each installed patch.

@@ -117,15 +117,16 @@ def make_predict(original: Callable[..., Any]) -> Callable[..., Any]:
     return predict
 
 
-def _source_lacks(module: Any, name: str, otherwise: str, expected: tuple[str, ...]) -> str | None:
+def _source_lacks(module: Any, name: str, otherwise: str, expected: tuple[str, ...], what: str = "pos") -> str | None:
     """Why ``module``'s ``name`` (``Class.method``) is not the code a patch replaces: its
-    source is unreadable or lacks one of the ``expected`` lines; None where all are there."""
+    source is unreadable or lacks one of the ``expected`` lines; None where all are there
+    (``what`` names the stanza model in the reason)."""
     try:
         source = inspect.getsource(attrgetter(name)(module))
     except (OSError, TypeError, AttributeError):
-        return f"stanza's pos {name} is not readable"
+        return f"stanza's {what} {name} is not readable"
     if not all(line in source for line in expected):
-        return f"stanza's pos {name} {otherwise}"
+        return f"stanza's {what} {name} {otherwise}"
     return None
 
 
