@@ -36,6 +36,8 @@ pipeline in:
   the same tags and the same samples.
 * The parser's and the entity tagger's input ids looked up once per distinct unit
   (:mod:`eventx._parse._inputs`): the same samples.
+* The entity tagger's Viterbi decode for all sentences of a batch at once
+  (:mod:`eventx._parse._viterbi`): the same paths, bit for bit.
 
 Each patch is installed only when stanza's code is what this module expects (the
 names exist, with the expected signatures, and for the CRF the tagger's ``predict``
@@ -60,7 +62,7 @@ from typing import Any
 
 import attrs
 
-from eventx._parse import _charmodel, _decoding, _glue, _inputs, _labels, _tagger, _tokenizer
+from eventx._parse import _charmodel, _decoding, _glue, _inputs, _labels, _tagger, _tokenizer, _viterbi
 
 __all__ = ["ENV_SWITCH", "PATCHES", "enabled", "inference", "install", "installed", "uninstall"]
 
@@ -173,6 +175,7 @@ def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any
         "tagger_ids": lambda original, owner: _tagger.make_preprocess(original),
         "parser_ids": lambda original, owner: _inputs.make_parser_preprocess(original),
         "entity_ids": lambda original, owner: _inputs.make_entity_preprocess(original),
+        "entity_tags": lambda original, owner: _viterbi.make_predict(original),
     }
     return makers[name]
 
@@ -218,6 +221,8 @@ PATCHES: tuple[_Patch, ...] = (
     _Patch("entity_ids", "stanza.models.ner.data", "DataLoader", "preprocess", ("self", "data", "vocab", "args"),
            _factory("entity_ids"), lambda original, patched, owner: _inputs.self_check_entity_preprocess(
                original, patched), _inputs.entity_preprocess_guard),
+    _Patch("entity_tags", "stanza.models.ner.trainer", "Trainer", "predict", ("self", "batch", "unsort"),
+           _factory("entity_tags"), lambda original, patched, owner: _viterbi.self_check(), _viterbi.predict_guard),
 )
 
 #: name → (original, replacement) of each installed patch.
