@@ -168,3 +168,43 @@ def test_two_threads_are_never_in_one_processor_at_once():
     for worker in workers:
         worker.join()
     assert overlaps == []
+
+
+# -- the heap frozen during a corpus run -------------------------------------------------------
+
+def test_the_heap_is_frozen_during_the_runs_and_given_back_after(two_torch_threads):
+    import gc
+
+    seen: list[int] = []
+
+    def run(batch: Batch) -> list[object]:
+        seen.append(gc.get_freeze_count())
+        return [batch.start]
+
+    assert gc.get_freeze_count() == 0
+    assert [b.start for b, _ in threaded_runs(run, iter(batches(5)), 2)] == list(range(5))
+    assert min(seen) > 0  # the objects that existed at the start were out of the collector's passes
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_heap_someone_else_froze_or_a_collector_turned_off_is_left_alone():
+    import gc
+
+    from eventx._batch import frozen_heap
+
+    kept = [object()]  # something a program froze before forking, say
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with frozen_heap():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen  # not unfrozen by us
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        with frozen_heap():
+            assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+    assert kept
