@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("stanza")
 
-from eventx._parse import _inputs, _speedups, _tagger
+from eventx._parse import _inputs, _speedups
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_7d62ded530ff2750.txt"
 ALL_PATCHES = [patch.name for patch in _speedups.PATCHES]
@@ -38,7 +38,7 @@ def both():
 
 
 def parser_vocabs():
-    base = _tagger._vocabs()
+    base = _inputs._vocabs()
     return {**base, "lemma": base["word"], "deprel": base["upos"]}
 
 
@@ -78,7 +78,7 @@ def test_parser_training_data_keeps_stanzas_code(both):
 @pytest.mark.parametrize("lowercase", [False, True])
 def test_entity_samples_are_stanzas(lowercase, both):
     original, patched = both["entity_ids"]
-    base = _tagger._vocabs()
+    base = _inputs._vocabs()
     vocabs = {"char": base["char"], "tag": base["xpos"]}
     args = {"char_lowercase": lowercase}
     expected = original(None, raw(ENTITY_SENTENCES), vocabs, args)
@@ -92,7 +92,7 @@ def test_entity_samples_are_stanzas(lowercase, both):
 def test_unknown_vocabularies_and_odd_data_keep_stanzas_code(odd):
     calls = []
     replacement = _inputs.make_entity_preprocess(lambda *args: calls.append(args) or "stanza's")
-    base = _tagger._vocabs()
+    base = _inputs._vocabs()
     vocabs = {"char": base["char"], "tag": base["xpos"]}
     sentences = raw(ENTITY_SENTENCES)
     if odd == "vocabulary":

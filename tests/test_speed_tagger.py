@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("stanza")
 import torch
 
-from eventx._parse import _speedups, _tagger
+from eventx._parse import _inputs, _speedups, _tagger
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_7d62ded530ff2750.txt"
 ALL_PATCHES = [patch.name for patch in _speedups.PATCHES]
@@ -29,7 +29,7 @@ def both():
 
 def test_the_guards_hold_for_this_stanza():
     assert _tagger.predict_guard() is None
-    assert _tagger.preprocess_guard() is None
+    assert _inputs.tagger_preprocess_guard() is None
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -77,7 +77,7 @@ def test_samples_are_stanzas_on_small_vocabularies(pretrained, both):
     from types import SimpleNamespace
 
     original, patched = both["tagger_ids"]
-    vocabs = _tagger._vocabs()
+    vocabs = _inputs._vocabs()
     pretrain = vocabs["pretrain"] if pretrained else None
     dataset = SimpleNamespace(tag_names=["upos", "xpos", "feats"])
     expected = original(dataset, _raw(SENTENCES), vocabs, pretrain, {})
@@ -96,7 +96,7 @@ def test_malformed_features_raise_as_stanzas(both):
     broken = [[["a", "DET", "X", "Number"]]]
     for function in (original, patched):
         with pytest.raises(ValueError):
-            function(dataset, _raw(broken), _tagger._vocabs(), None, {})
+            function(dataset, _raw(broken), _inputs._vocabs(), None, {})
 
 
 def _pos_run(extractor, docs):

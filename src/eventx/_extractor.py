@@ -162,6 +162,9 @@ class Extractor:
         with a :class:`~eventx.LanguageWarning` naming it), or with
         ``errors="record"`` an :class:`~eventx.ExtractionError` in its place.
         Texts longer than 20,000 characters are parsed in chunks, as by :meth:`extract`.
+        While it parses in this process, the objects that existed when it started are
+        left out of Python's cyclic garbage collector (``gc.freeze``, undone at the end;
+        see :doc:`/scaling`).
 
         Args:
             texts: The articles (any iterable; consumed lazily, a few batches ahead

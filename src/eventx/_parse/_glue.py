@@ -11,10 +11,11 @@ import contextvars
 import importlib
 import inspect
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 __all__ = ["check_crf", "check_long_tensor", "check_map", "check_unmap", "crf_forward", "inside", "long_tensor",
-           "ner_discards_the_loss", "vocab_map", "vocab_unmap"]
+           "ner_discards_the_loss", "source_lacks", "vocab_map", "vocab_unmap"]
 
 #: True inside :func:`eventx._parse._speedups.inference`: the CRF loss is skipped only there.
 inside: contextvars.ContextVar[bool] = contextvars.ContextVar("eventx_inference", default=False)
@@ -139,3 +140,16 @@ def check_long_tensor(original: Callable[..., Any], patched: Callable[..., Any],
         if got.dtype != expected.dtype or not torch.equal(got, expected):
             return False
     return bool(torch.equal(original([[1, 2]], 1, 7), patched([[1, 2]], 1, 7)))
+
+
+def source_lacks(module: Any, name: str, otherwise: str, expected: tuple[str, ...], what: str = "pos") -> str | None:
+    """Why ``module``'s ``name`` (``Class.method``) is not the code a patch replaces: its
+    source is unreadable or lacks one of the ``expected`` lines; None where all are there
+    (``what`` names the stanza model in the reason)."""
+    try:
+        source = inspect.getsource(attrgetter(name)(module))
+    except (OSError, TypeError, AttributeError):
+        return f"stanza's {what} {name} is not readable"
+    if not all(line in source for line in expected):
+        return f"stanza's {what} {name} {otherwise}"
+    return None

@@ -1,19 +1,21 @@
-"""stanza's parser and entity tagger: their input ids looked up once per distinct unit.
+"""stanza's tagger, parser and entity tagger: their input ids looked up once per distinct unit.
 
 Before its network runs, each of stanza's taggers turns the words of the batch into id
-lists: the parser (``stanza.models.depparse.data.Dataset.preprocess``) a list per column
-(words, characters, tags, features, lemmas, pretrained-vocabulary words, relations), the
-entity tagger (``stanza.models.ner.data.DataLoader.preprocess``) each word's characters
-and its tag column. Both call the vocabulary once per word (the characters of each word
-in a call of their own), and the entity tagger's tag column (a tuple per word, one tag per tag layer),
-which a document to tag does not have (its tags are ``(None,)``), goes through the composite vocabulary's string
-splitting for every word: on the 90 MEANTIME articles these look-ups held Python's
-interpreter lock for about a second, time in which the other parse thread's Python
-waits (:mod:`eventx._batch`).
+lists: the part-of-speech tagger (``stanza.models.pos.data.Dataset.preprocess``) and the
+parser (``stanza.models.depparse.data.Dataset.preprocess``) a list per column (words,
+characters, pretrained-vocabulary words, tags, features; the parser also lemmas and
+relations), the entity tagger (``stanza.models.ner.data.DataLoader.preprocess``) each
+word's characters and its tag column. All three call the vocabulary once per word (the
+characters of each word in a call of their own; the tag columns too, though a document to
+tag has none), and the entity tagger's tags (a tuple per word, ``(None,)`` in a document
+to tag) go through the composite vocabulary's string splitting word by word. On the 90
+MEANTIME articles the parser's and entity tagger's look-ups alone held Python's
+interpreter lock for about a second, time in which the other parse thread's Python waits
+(:mod:`eventx._batch`).
 
-:func:`make_parser_preprocess` and :func:`make_entity_preprocess` map each distinct unit
-of a column once, through the vocabulary's own ``map`` (:func:`eventx._parse._tagger._mapper`,
-as the tagger's ``preprocess`` does), and build the same lists, fresh where stanza's are.
+:func:`make_tagger_preprocess`, :func:`make_parser_preprocess` and
+:func:`make_entity_preprocess` map each distinct unit of a column once, through the
+vocabulary's own ``map``, and build the same samples, fresh lists where stanza's are.
 They keep stanza's code for vocabularies eventx does not know, for data that is not
 plain strings, and for the parser's training data (where a bad head raises);
 :mod:`eventx._parse._speedups` installs them guarded and self-checked like its other
@@ -26,15 +28,39 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from eventx._parse._tagger import _mapper, _plain, _source_lacks, _vocabs
+from eventx._parse._glue import source_lacks
 
-__all__ = ["entity_preprocess_guard", "make_entity_preprocess", "make_parser_preprocess",
-           "parser_preprocess_guard", "self_check_entity_preprocess", "self_check_parser_preprocess"]
+__all__ = ["entity_preprocess_guard", "make_entity_preprocess", "make_parser_preprocess", "make_tagger_preprocess",
+           "parser_preprocess_guard", "self_check_entity_preprocess", "self_check_parser_preprocess",
+           "self_check_tagger_preprocess", "tagger_preprocess_guard"]
 
+_TAGGER_DATA = "stanza.models.pos.data"
 _PARSER_DATA = "stanza.models.depparse.data"
 _ENTITY_DATA = "stanza.models.ner.data"
 #: The parser's vocabulary columns, in the order of its samples.
 _PARSER_COLUMNS = ("word", "char", "upos", "xpos", "feats", "lemma", "deprel")
+
+
+#: The vocabulary classes whose ``unit2id``/``id2unit`` are pure look-ups (module, class name).
+_PLAIN = {("stanza.models.common.vocab", "BaseVocab"), ("stanza.models.common.vocab", "CharVocab"),
+          ("stanza.models.common.vocab", "CompositeVocab"), ("stanza.models.pos.vocab", "WordVocab"),
+          ("stanza.models.pos.vocab", "XPOSVocab"), ("stanza.models.pos.vocab", "FeatureVocab"),
+          ("stanza.models.common.pretrain", "PretrainedWordVocab")}
+
+
+def _plain(vocab: Any) -> bool:
+    """Whether ``vocab`` maps and unmaps unit by unit with stanza's ``BaseVocab`` loops over pure look-ups."""
+    cls = type(vocab)
+    if (cls.__module__, cls.__name__) not in _PLAIN:
+        return False
+    base = importlib.import_module("stanza.models.common.vocab").BaseVocab
+    return cls.map is base.map and cls.unmap is base.unmap
+
+
+def _mapper(vocab: Any, units: list[Any]) -> dict[Any, Any]:
+    """unit → ``vocab.map([unit])[0]`` for each distinct unit of ``units``."""
+    distinct = list(dict.fromkeys(units))
+    return dict(zip(distinct, vocab.map(distinct)))
 
 
 class _Unusual(Exception):
@@ -142,13 +168,64 @@ def make_entity_preprocess(original: Callable[..., Any]) -> Callable[..., Any]:
     return preprocess
 
 
+def make_tagger_preprocess(original: Callable[..., Any]) -> Callable[..., Any]:
+    """A replacement of stanza's pos ``Dataset.preprocess`` (same parameters and returns)."""
+
+    def preprocess(self: Any, data: Any, vocab: Any, pretrain_vocab: Any, args: Any) -> Any:
+        data_module = importlib.import_module(_TAGGER_DATA)
+        names = list(self.tag_names)
+        used = [vocab["word"], vocab["char"], *(vocab[name] for name in names)]
+        if pretrain_vocab is not None:
+            used.append(pretrain_vocab)
+        if not all(_plain(v) for v in used) or not all(type(w[0]) is str for sent in data for w in sent):
+            return original(self, data, vocab, pretrain_vocab, args)
+        sample, pad = data_module.DataSample, data_module.PAD_ID
+        words = _mapper(vocab["word"], [w[0] for sent in data for w in sent])
+        chars = _mapper(vocab["char"], [c for sent in data for w in sent for c in w[0]])
+        tags = [_mapper(vocab[name], [w[idx] for sent in data for w in sent]) for idx, name in enumerate(names, 1)]
+        composite = [any(type(i) is list for i in table.values()) for table in tags]
+        lowered = (_mapper(pretrain_vocab, [w[0].lower() for sent in data for w in sent])
+                   if pretrain_vocab is not None else None)
+        processed = []
+        for sent in data:
+            processed.append(sample(
+                word=[[words[w[0]] for w in sent]],
+                char=[[[chars[c] for c in w[0]] for w in sent]],
+                tags=[[list(table[w[idx]]) for w in sent] if copy else [table[w[idx]] for w in sent]
+                      for idx, (table, copy) in enumerate(zip(tags, composite), 1)],
+                pretrain=[[lowered[w[0].lower()] for w in sent]] if lowered is not None else [[pad] * len(sent)],
+                text=[w[0] for w in sent]))
+        return processed
+
+    preprocess.__wrapped__ = original  # type: ignore[attr-defined]
+    return preprocess
+
+
 # -- guards ----------------------------------------------------------------------------------
+
+
+def tagger_preprocess_guard() -> str | None:
+    """Why the input-id patch cannot go in (stanza's ``preprocess`` is not what it expects), or None."""
+    data_module = importlib.import_module(_TAGGER_DATA)
+    why_not = source_lacks(data_module, "Dataset.preprocess", "builds its samples in another way", (
+                "word = [vocab['word'].map([w[0] for w in sent])]",
+                "char = [[vocab['char'].map([x for x in w[0]]) for w in sent]]",
+                "tags = [vocab[name].map([w[idx] for w in sent])",
+                "for idx, name in enumerate(self.tag_names, 1)]",
+                "pretrain = ([pretrain_vocab.map([w[0].lower() for w in sent])]",
+                "else [[PAD_ID] * len(sent)]", "text = [w[0] for w in sent]"))
+    if why_not:
+        return why_not
+    fields = getattr(getattr(data_module, "DataSample", None), "_fields", None)
+    if fields != ("word", "char", "tags", "pretrain", "text") or not hasattr(data_module, "PAD_ID"):
+        return "stanza's pos data module has another DataSample or no PAD_ID"
+    return None
 
 
 def parser_preprocess_guard() -> str | None:
     """Why the parser's input-id patch cannot go in (stanza's ``preprocess`` is not what it expects), or None."""
     data_module = importlib.import_module(_PARSER_DATA)
-    why_not = _source_lacks(data_module, "Dataset.preprocess", "builds its samples in another way", (
+    why_not = source_lacks(data_module, "Dataset.preprocess", "builds its samples in another way", (
         "processed_sent = [[ROOT_ID] + vocab['word'].map([w[0] for w in sent])]",
         "processed_sent += [[[ROOT_ID]] + [vocab['char'].map([x for x in w[0]]) for w in sent]]",
         "processed_sent += [[ROOT_ID] + vocab['upos'].map([w[1] for w in sent])]",
@@ -169,7 +246,7 @@ def parser_preprocess_guard() -> str | None:
 
 def entity_preprocess_guard() -> str | None:
     """Why the entity tagger's input-id patch cannot go in, or None."""
-    return _source_lacks(importlib.import_module(_ENTITY_DATA), "DataLoader.preprocess",
+    return source_lacks(importlib.import_module(_ENTITY_DATA), "DataLoader.preprocess",
                          "builds its samples in another way", (
                              "char_case = lambda x: x.lower()", "char_case = lambda x: x",
                              "processed_sent = [[w[0] for w in sent]]",
@@ -178,6 +255,50 @@ def entity_preprocess_guard() -> str | None:
 
 
 # -- self-checks -----------------------------------------------------------------------------
+
+
+def _vocabs() -> dict[str, Any]:
+    """Tiny stanza vocabularies: characters, words (lower-cased), upos, xpos (positional parts), feats (keyed)."""
+    common = importlib.import_module("stanza.models.common.vocab")
+    pos = importlib.import_module("stanza.models.pos.vocab")
+    pretrain = importlib.import_module("stanza.models.common.pretrain")
+    prefix = list(common.VOCAB_PREFIX)
+
+    def plain(cls: Any, units: list[str], **extra: Any) -> Any:
+        units = prefix + units
+        return cls.load_state_dict({"lang": "en", "idx": 0, "cutoff": 0, "lower": False, "_id2unit": units,
+                                    "_unit2id": {u: i for i, u in enumerate(units)}, **extra})
+
+    def composite(cls: Any, parts: dict[Any, list[str]], sep: str, keyed: bool) -> Any:
+        id2unit = {k: prefix + v for k, v in parts.items()}
+        unit2id = {k: {u: i for i, u in enumerate(v)} for k, v in id2unit.items()}
+        return cls.load_state_dict({"lang": "en", "idx": 0, "sep": sep, "keyed": keyed,
+                                    "_id2unit": id2unit, "_unit2id": unit2id})
+
+    return {"char": plain(common.CharVocab, list("abcdeT")),
+            "word": plain(pos.WordVocab, ["the", "a", "cat"], lower=True, ignore=[]),
+            "upos": plain(pos.WordVocab, ["NOUN", "VERB", "DET"], ignore=[]),
+            "xpos": composite(pos.XPOSVocab, {0: ["N", "V"], 1: ["c", "p"]}, "", False),
+            "feats": composite(pos.FeatureVocab, {"Number": ["Sing", "Plur"], "Tense": ["Past"]}, "|", True),
+            "extra": plain(pos.WordVocab, ["x1", "x2"], ignore=[]),
+            "pretrain": plain(pretrain.PretrainedWordVocab, ["the", "cat"])}
+
+
+def self_check_tagger_preprocess(original: Callable[..., Any], patched: Callable[..., Any]) -> bool:
+    """The replacement builds stanza's samples from a few sentences (known and unknown words and characters,
+    tags present and absent, with and without a pretrained vocabulary)."""
+    from types import SimpleNamespace
+
+    vocabs = _vocabs()
+    data = [[["The", "NOUN", "Nc", "Number=Sing"], ["cat", "VERB", "Vp", "Number=Plur|Tense=Past"]],
+            [["zebra", "_", "_", "_"]], [], [["a", "DET", "Xq", "Tense=Past"], ["The", "_", "N", "_"]]]
+    self = SimpleNamespace(tag_names=["upos", "xpos", "feats"])
+    for pretrain in (vocabs["pretrain"], None):
+        expected = original(self, [[list(w) for w in s] for s in data], vocabs, pretrain, {})
+        got = patched(self, [[list(w) for w in s] for s in data], vocabs, pretrain, {})
+        if got != expected:
+            return False
+    return True
 
 #: Sentences of (word, upos, xpos, feats, lemma, head, deprel): known and unknown units, no tags, ROOT words.
 _PARSER_CASES = [

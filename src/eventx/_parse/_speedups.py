@@ -32,10 +32,9 @@ pipeline in:
   word pair (:mod:`eventx._parse._labels`): the same trees; a label's score is the same
   sum added up by another matrix routine (float rounding).
 * The part-of-speech tagger's tags read back for the real words only, each distinct id
-  once, and its input ids looked up once per distinct unit (:mod:`eventx._parse._tagger`):
-  the same tags and the same samples.
-* The parser's and the entity tagger's input ids looked up once per distinct unit
-  (:mod:`eventx._parse._inputs`): the same samples.
+  once (:mod:`eventx._parse._tagger`): the same tags.
+* The tagger's, the parser's and the entity tagger's input ids looked up once per
+  distinct unit (:mod:`eventx._parse._inputs`): the same samples.
 * The entity tagger's Viterbi decode for all sentences of a batch at once
   (:mod:`eventx._parse._viterbi`): the same paths, bit for bit.
 
@@ -172,7 +171,7 @@ def _factory(name: str) -> Callable[[Callable[..., Any], Any], Callable[..., Any
         "pair_scores": lambda original, owner: _labels.make_pairwise_forward(original),
         "labels": lambda original, owner: _labels.make_predict(original),
         "tagger_tags": lambda original, owner: _tagger.make_predict(original),
-        "tagger_ids": lambda original, owner: _tagger.make_preprocess(original),
+        "tagger_ids": lambda original, owner: _inputs.make_tagger_preprocess(original),
         "parser_ids": lambda original, owner: _inputs.make_parser_preprocess(original),
         "entity_ids": lambda original, owner: _inputs.make_entity_preprocess(original),
         "entity_tags": lambda original, owner: _viterbi.make_predict(original),
@@ -213,7 +212,8 @@ PATCHES: tuple[_Patch, ...] = (
            _tagger.predict_guard),
     _Patch("tagger_ids", "stanza.models.pos.data", "Dataset", "preprocess",
            ("self", "data", "vocab", "pretrain_vocab", "args"), _factory("tagger_ids"),
-           lambda original, patched, owner: _tagger.self_check_preprocess(original, patched), _tagger.preprocess_guard),
+           lambda original, patched, owner: _inputs.self_check_tagger_preprocess(original, patched),
+           _inputs.tagger_preprocess_guard),
     _Patch("parser_ids", "stanza.models.depparse.data", "Dataset", "preprocess",
            ("self", "data", "vocab", "pretrain_vocab", "args"), _factory("parser_ids"),
            lambda original, patched, owner: _inputs.self_check_parser_preprocess(original, patched),
