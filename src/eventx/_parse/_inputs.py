@@ -180,17 +180,18 @@ def make_tagger_preprocess(original: Callable[..., Any]) -> Callable[..., Any]:
         if not all(_plain(v) for v in used) or not all(type(w[0]) is str for sent in data for w in sent):
             return original(self, data, vocab, pretrain_vocab, args)
         sample, pad = data_module.DataSample, data_module.PAD_ID
-        words = _mapper(vocab["word"], [w[0] for sent in data for w in sent])
-        chars = _mapper(vocab["char"], [c for sent in data for w in sent for c in w[0]])
+        texts = [w[0] for sent in data for w in sent]
+        words = _mapper(vocab["word"], texts)
+        chars = _by_sentence(data, _spellings(vocab["char"], texts))
         tags = [_mapper(vocab[name], [w[idx] for sent in data for w in sent]) for idx, name in enumerate(names, 1)]
         composite = [any(type(i) is list for i in table.values()) for table in tags]
         lowered = (_mapper(pretrain_vocab, [w[0].lower() for sent in data for w in sent])
                    if pretrain_vocab is not None else None)
         processed = []
-        for sent in data:
+        for i, sent in enumerate(data):
             processed.append(sample(
                 word=[[words[w[0]] for w in sent]],
-                char=[[[chars[c] for c in w[0]] for w in sent]],
+                char=[chars[i]],
                 tags=[[list(table[w[idx]]) for w in sent] if copy else [table[w[idx]] for w in sent]
                       for idx, (table, copy) in enumerate(zip(tags, composite), 1)],
                 pretrain=[[lowered[w[0].lower()] for w in sent]] if lowered is not None else [[pad] * len(sent)],
