@@ -172,19 +172,27 @@ def test_two_threads_are_never_in_one_processor_at_once():
 
 # -- the heap frozen during a corpus run -------------------------------------------------------
 
-def test_the_heap_is_frozen_during_the_runs_and_given_back_after(two_torch_threads):
+def test_the_heap_is_frozen_during_the_runs_and_given_back_after(two_torch_threads, monkeypatch):
     import gc
 
-    seen: list[int] = []
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "get_freeze_count", lambda: 0)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append("unfreeze"))
+    seen: list[list[str]] = []
 
     def run(batch: Batch) -> list[object]:
-        seen.append(gc.get_freeze_count())
+        seen.append(list(calls))
         return [batch.start]
 
-    assert gc.get_freeze_count() == 0
-    assert [b.start for b, _ in threaded_runs(run, iter(batches(5)), 2)] == list(range(5))
-    assert min(seen) > 0  # the objects that existed at the start were out of the collector's passes
-    assert gc.get_freeze_count() == 0
+    runs = threaded_runs(run, iter(batches(5)), 2)
+    assert [b.start for b, _ in runs] == list(range(5))
+    assert seen == [["freeze"]] * 5  # every batch ran with the starting heap frozen
+    assert calls == ["freeze", "unfreeze"]
+    closed = threaded_runs(run, iter(batches(50)), 2)
+    next(closed)
+    closed.close()  # closed early: given back too
+    assert calls == ["freeze", "unfreeze"] * 2
 
 
 def test_a_heap_someone_else_froze_or_a_collector_turned_off_is_left_alone(monkeypatch):
