@@ -67,11 +67,12 @@ class _Unusual(Exception):
     """A unit the replacement was not written for: stanza's own code runs instead."""
 
 
-def _ids(vocab: Any, units: list[Any], is_unit: Callable[[Any], bool]) -> list[Any]:
+def _ids(vocab: Any, units: list[Any], is_unit: Callable[[Any], bool] | None = None) -> list[Any]:
     """``vocab.map(units)``, each distinct unit mapped once (a fresh list per unit where the
-    ids are lists, as stanza's per-unit calls make); :class:`_Unusual` if a unit fails ``is_unit``."""
+    ids are lists, as stanza's per-unit calls make); :class:`_Unusual` if a unit fails ``is_unit``
+    (a unit that is not hashable: ``TypeError``)."""
     distinct = list(dict.fromkeys(units))
-    if not all(map(is_unit, distinct)):
+    if is_unit is not None and not all(map(is_unit, distinct)):
         raise _Unusual
     table = dict(zip(distinct, vocab.map(distinct)))
     if any(type(ids) is list for ids in table.values()):
@@ -177,26 +178,23 @@ def make_tagger_preprocess(original: Callable[..., Any]) -> Callable[..., Any]:
         used = [vocab["word"], vocab["char"], *(vocab[name] for name in names)]
         if pretrain_vocab is not None:
             used.append(pretrain_vocab)
-        if not all(_plain(v) for v in used) or not all(type(w[0]) is str for sent in data for w in sent):
+        if not all(_plain(v) for v in used):
+            return original(self, data, vocab, pretrain_vocab, args)
+        words = [w for sent in data for w in sent]
+        try:
+            texts = [w[0] for w in words]
+            word = _by_sentence(data, _ids(vocab["word"], texts, _is_str))
+            tags = [_by_sentence(data, _ids(vocab[name], [w[idx] for w in words]))
+                    for idx, name in enumerate(names, 1)]
+        except (_Unusual, TypeError, IndexError):
             return original(self, data, vocab, pretrain_vocab, args)
         sample, pad = data_module.DataSample, data_module.PAD_ID
-        texts = [w[0] for sent in data for w in sent]
-        words = _mapper(vocab["word"], texts)
         chars = _by_sentence(data, _spellings(vocab["char"], texts))
-        tags = [_mapper(vocab[name], [w[idx] for sent in data for w in sent]) for idx, name in enumerate(names, 1)]
-        composite = [any(type(i) is list for i in table.values()) for table in tags]
-        lowered = (_mapper(pretrain_vocab, [w[0].lower() for sent in data for w in sent])
-                   if pretrain_vocab is not None else None)
-        processed = []
-        for i, sent in enumerate(data):
-            processed.append(sample(
-                word=[[words[w[0]] for w in sent]],
-                char=[chars[i]],
-                tags=[[list(table[w[idx]]) for w in sent] if copy else [table[w[idx]] for w in sent]
-                      for idx, (table, copy) in enumerate(zip(tags, composite), 1)],
-                pretrain=[[lowered[w[0].lower()] for w in sent]] if lowered is not None else [[pad] * len(sent)],
-                text=[w[0] for w in sent]))
-        return processed
+        lowered = (_by_sentence(data, _ids(pretrain_vocab, [text.lower() for text in texts], _is_str))
+                   if pretrain_vocab is not None else [[pad] * len(sent) for sent in data])
+        return [sample(word=[word[i]], char=[chars[i]], tags=[column[i] for column in tags], pretrain=[lowered[i]],
+                       text=[w[0] for w in sent])
+                for i, sent in enumerate(data)]
 
     preprocess.__wrapped__ = original  # type: ignore[attr-defined]
     return preprocess

@@ -30,10 +30,10 @@ OUTSIDE = "O"
 
 def parse_texts(pipeline: Any, texts: Sequence[str], *, entity_scope: str = NEEDED,
                 locks: Mapping[str, contextlib.AbstractContextManager[Any]] | None = None) -> list[Any]:
-    """stanza ``Document`` parses of ``texts``, in order, in one pipeline call.
+    """stanza ``Document`` parses of ``texts``, in order.
 
-    The processors run one after the other over all the texts, as ``pipeline(docs)``
-    runs them. With ``locks`` (a lock per processor name, see :func:`processor_locks`),
+    The processors run one after the other over all the texts, in the order
+    ``pipeline(docs)`` runs them. With ``locks`` (a lock per processor name, see :func:`processor_locks`),
     each processor runs under its own lock: a stanza processor is not safe to run in two
     threads at once, but two threads can parse at the same time in different processors.
 

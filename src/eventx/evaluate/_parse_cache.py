@@ -6,7 +6,7 @@ result has not changed. With ``EVENTX_PARSE_CACHE`` set to a folder, the extract
 the evaluations build (:func:`evaluation_extractor`) keep each text's stanza
 ``Document`` there (``Document.to_serialized``, JSON) and read it back next time.
 
-The key is the text, the model folder's files (names, sizes, modification times),
+The key is the text, the model folder's files (names and contents),
 the stanza version, the entity-tagger scope, the source of eventx's parsing code
 (``eventx._parse``: the speed patches there may change tokens, as the unpadded
 tokenizer does) and the ``EVENTX_FAST*`` switches: new models, a new stanza version or
