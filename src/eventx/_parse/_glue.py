@@ -85,14 +85,8 @@ def long_tensor(original: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def ner_discards_the_loss() -> str | None:
-    trainer = importlib.import_module("stanza.models.ner.trainer")
-    try:
-        source = inspect.getsource(trainer.Trainer.predict)
-    except (OSError, TypeError, AttributeError):
-        return "stanza's NER Trainer.predict source is not readable"
-    if "_, logits, trans = self.model(" not in source:
-        return "stanza's NER Trainer.predict may use the CRF loss"
-    return None
+    return source_lacks(importlib.import_module("stanza.models.ner.trainer"), "Trainer.predict",
+                        "may use the CRF loss", ("_, logits, trans = self.model(",), what="ner")
 
 
 def check_crf(original: Callable[..., Any], patched: Callable[..., Any], owner: Any) -> bool:
