@@ -114,3 +114,50 @@ def test_pending_scores_are_the_full_tensors_at_the_chosen_pairs(seed):
         left[2, 2:] = right[2, 2:] = float("nan")
         got = _labels.PendingPairScores(bilinear, left, right).best_labels(sentences, dependents, heads)
     assert torch.equal(got, full.max(1)[1])
+
+
+def test_the_weight_layout_follows_in_place_changes_and_goes_with_its_weight():
+    """The head-first product reads the weight laid out once (``_by_second_index``); a weight
+    changed in place is laid out again, and the layout is dropped with its weight."""
+    import gc
+
+    bilinear = biaffine.PairwiseBilinear(3, 3, 2)
+    torch.nn.init.normal_(bilinear.weight)
+    left, right = torch.randn(1, 4, 3), torch.randn(1, 4, 3)
+    sentences, dependents, heads = torch.zeros(3, dtype=torch.long), torch.tensor([1, 2, 3]), torch.tensor([0, 3, 0])
+
+    def labels():
+        with torch.no_grad():
+            return _labels.PendingPairScores(bilinear, left, right).best_labels(sentences, dependents, heads)
+
+    def stanzas():
+        with torch.no_grad():
+            return bilinear(left, right)[sentences, dependents, heads].max(1)[1]
+
+    assert torch.equal(labels(), stanzas())
+    key = id(bilinear.weight)
+    assert key in _labels._BY_SECOND
+    with torch.no_grad():
+        bilinear.weight.mul_(-1)  # every label's score flips: another best label somewhere
+        bilinear.bias.zero_()
+    assert torch.equal(labels(), stanzas())
+    del bilinear
+    gc.collect()
+    assert key not in _labels._BY_SECOND
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_one_head_with_many_dependents_and_heads_with_one(seed):
+    """Dependents grouped by head (a root with six dependents, heads with one): each gets the
+    score of its own head."""
+    generator = torch.Generator().manual_seed(seed)
+    bilinear = biaffine.PairwiseBilinear(5, 5, 9)
+    torch.nn.init.normal_(bilinear.weight, generator=generator)
+    left, right = torch.randn(2, 8, 5, generator=generator), torch.randn(2, 8, 5, generator=generator)
+    sentences = torch.tensor([0] * 7 + [1] * 3)
+    dependents = torch.tensor([1, 2, 3, 4, 5, 6, 7, 1, 2, 3])
+    heads = torch.tensor([0, 0, 1, 0, 0, 4, 0, 2, 0, 2])
+    with torch.no_grad():
+        full = bilinear(left, right)[sentences, dependents, heads]
+        got = _labels.PendingPairScores(bilinear, left, right).best_labels(sentences, dependents, heads)
+    assert torch.equal(got, full.max(1)[1])
