@@ -337,6 +337,37 @@ def test_two_parse_threads_give_exactly_the_events_of_one(extractor, seed_text):
     assert sum(len(r) for r in one if isinstance(r, list)) > 0
 
 
+@pytest.mark.model
+def test_threads_sharing_stanzas_processors_get_the_events_of_one_thread(extractor, seed_text):
+    """On the stanza version read for it, the loaded pipeline's processors run unlocked, so
+    four threads parse in the same processors at once: each text's events are those of a
+    run in one thread."""
+    import importlib.metadata
+    import threading
+
+    from eventx._parse._parsing import SHARED_ON_STANZA, shared_processor
+
+    texts = [p for p in seed_text.split("\n\n") if len(p) > 80][:8]
+    alone = [extractor.extract(t, reference_date=SEED_DATE) for t in texts]
+    shared = {name for name, p in extractor.pipeline.processors.items() if shared_processor(name, p)}
+    if ".".join(importlib.metadata.version("stanza").split(".")[:2]) in SHARED_ON_STANZA:
+        assert shared == {"tokenize", "mwt", "pos", "lemma", "depparse", "ner"}
+    results: dict[int, list] = {}
+    start = threading.Barrier(4)
+
+    def work(offset: int) -> None:
+        start.wait()
+        for i in range(offset, len(texts), 4):
+            results[i] = extractor.extract(texts[i], reference_date=SEED_DATE)
+
+    workers = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert [results[i] for i in range(len(texts))] == alone
+
+
 # -- not English (no model) -----------------------------------------------------------------
 
 GERMAN = ("Der Bundeskanzler hat am Montag in Berlin mit dem französischen Präsidenten über die Lage in der "

@@ -1,9 +1,10 @@
-"""Parse threads: extract_many's batches in threads of one process, each stanza processor
-used by one thread at a time (no model: fake batches and a fake pipeline; the model-backed
-comparison with one thread is in test_scale.py)."""
+"""Parse threads: extract_many's batches in threads of one process; stanza's own processors
+shared by the threads, any other processor used by one thread at a time (no model: fake
+batches and a fake pipeline; the model-backed comparison with one thread is in test_scale.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 
@@ -11,6 +12,7 @@ import pytest
 import torch
 
 from eventx._batch import Batch, parse_threads, threaded_runs
+from eventx._parse import _parsing
 from eventx._parse._parsing import parse_texts, processor_locks, processors_in_order
 
 
@@ -140,7 +142,7 @@ def test_without_locks_the_processors_run_as_in_a_pipeline_call():
     assert parse_texts(FakePipeline(["tokenize"], log), []) == []
 
 
-def test_two_threads_are_never_in_one_processor_at_once():
+def test_two_threads_are_never_in_one_locked_processor_at_once():
     inside: dict[str, int] = {"tokenize": 0, "pos": 0}
     overlaps: list[str] = []
 
@@ -215,3 +217,53 @@ def test_a_heap_someone_else_froze_or_a_collector_turned_off_is_left_alone(monke
     with frozen_heap():
         assert calls == ["freeze"]
     assert calls == ["freeze", "unfreeze"]
+
+
+# -- which stanza processors threads share ------------------------------------------------------
+
+def _bare(name: str):
+    """A stanza processor of the pipeline name ``name``, of stanza's own class, not set up."""
+    import importlib
+
+    module = importlib.import_module(f"stanza.pipeline.{name}_processor")
+    cls = getattr(module, _parsing.SHARED_PROCESSORS[name])
+    return cls.__new__(cls)
+
+
+@pytest.mark.parametrize("name", sorted(_parsing.SHARED_PROCESSORS))
+def test_stanzas_own_processors_are_shared_on_the_stanza_version_read(name, monkeypatch):
+    import stanza
+
+    monkeypatch.setattr(stanza, "__version__", "1.15.0")
+    processor = _bare(name)
+    assert _parsing.shared_processor(name, processor)
+    monkeypatch.setattr(stanza, "__version__", "1.16.0")  # code nobody read for it: a lock
+    assert not _parsing.shared_processor(name, processor)
+
+
+def test_a_variant_another_class_or_another_name_runs_under_a_lock(monkeypatch):
+    import stanza
+
+    monkeypatch.setattr(stanza, "__version__", "1.15.0")
+    variant = _bare("pos")
+    variant._variant = object()
+    assert not _parsing.shared_processor("pos", variant)
+    assert not _parsing.shared_processor("depparse", _bare("pos"))  # stanza's class, another name
+    POSProcessor = type("POSProcessor", (), {})  # the same name, not stanza's
+    assert not _parsing.shared_processor("pos", POSProcessor())
+    assert not _parsing.shared_processor("sentiment", _bare("pos"))
+
+
+def test_shared_processors_get_no_lock_the_others_one_each(monkeypatch):
+    import stanza
+
+    monkeypatch.setattr(stanza, "__version__", "1.15.0")
+
+    class Pipeline:
+        processors = {"tokenize": _bare("tokenize"), "pos": type("Custom", (), {})(), "depparse": _bare("depparse")}
+
+    locks = processor_locks(Pipeline())
+    assert list(locks) == ["tokenize", "pos", "depparse"]
+    assert isinstance(locks["tokenize"], contextlib.nullcontext)
+    assert isinstance(locks["depparse"], contextlib.nullcontext)
+    assert isinstance(locks["pos"], type(threading.Lock()))

@@ -68,8 +68,9 @@ class Extractor:
     """Extracts events; loads the stanza pipeline once, on first use.
 
     One Extractor can be shared between threads: the pipeline is loaded once,
-    under a lock, and each stanza processor runs under its own lock, so two
-    threads' parses overlap (one in the tagger while the other is in the parser);
+    under a lock, and the threads' parses overlap: stanza's own processors (on the
+    stanza versions read for it, see :data:`eventx._parse._parsing.SHARED_PROCESSORS`)
+    run in several threads at once, any other processor under a lock of its own;
     the rules and the time layer, whose caches are thread-safe, run in the calling
     threads. :meth:`extract_many` uses this itself (``threads``); for more
     parallelism, use processes: ``extract_many(texts, n_process=k)``.
@@ -101,7 +102,7 @@ class Extractor:
             "model_dir": self._model_dir, "models": models, "device": device,
             "ontology": os.path.abspath(ontology) if isinstance(ontology, (str, os.PathLike)) else ontology,
         }
-        # Guards the lazy pipeline load (each stanza processor then runs under its own lock).
+        # Guards the lazy pipeline load (a processor threads may not share then runs under its own lock).
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
@@ -339,7 +340,7 @@ class Extractor:
 
     def _parse(self, texts: list[str]) -> list[Any]:
         """Stage 1: stanza ``Document`` parses of non-empty texts, in order (the one place stanza
-        runs), each stanza processor under its lock."""
+        runs), each stanza processor that threads may not share under its lock."""
         pipeline = self.pipeline  # loads it, and the processors' locks with it
         return parse_texts(pipeline, texts, entity_scope=self._entity_scope, locks=self._processor_locks)
 

@@ -20,12 +20,26 @@ from typing import Any
 from eventx._kinds import may_need_entity_tags
 from eventx._parse._speedups import inference
 
-__all__ = ["ALL", "ENTITY_SCOPES", "NEEDED", "parse_texts", "processor_locks", "processors_in_order"]
+__all__ = ["ALL", "ENTITY_SCOPES", "NEEDED", "SHARED_ON_STANZA", "SHARED_PROCESSORS", "parse_texts", "processor_locks",
+           "processors_in_order", "shared_processor"]
 
 #: ``entity_scope`` values: the entity tagger on every sentence, or only where needed.
 ALL, NEEDED = "all", "needed"
 ENTITY_SCOPES = (ALL, NEEDED)
 OUTSIDE = "O"
+#: The stanza processors that threads may run at the same time, by pipeline name and class, on
+#: the stanza versions whose code was read for it: each call of their ``process`` /
+#: ``bulk_process`` builds its own dataset and batches, their models only read their
+#: parameters (eval mode, no gradients: torch's grad mode is per thread), and eventx's
+#: replacements of their internals (:mod:`eventx._parse._speedups`) keep their per-call
+#: state in context variables, which are per thread. Read on stanza 1.15: no method these
+#: processors, their trainers, models or data classes run at inference assigns to an
+#: attribute of the processor, trainer or model. Any other processor (a variant, another
+#: stanza version) runs under a lock of its own.
+SHARED_PROCESSORS = {"tokenize": "TokenizeProcessor", "mwt": "MWTProcessor", "pos": "POSProcessor",
+                     "lemma": "LemmaProcessor", "depparse": "DepparseProcessor", "ner": "NERProcessor"}
+#: The stanza versions (major.minor) :data:`SHARED_PROCESSORS` was read on.
+SHARED_ON_STANZA = ("1.15",)
 
 
 def parse_texts(pipeline: Any, texts: Sequence[str], *, entity_scope: str = NEEDED,
@@ -33,9 +47,9 @@ def parse_texts(pipeline: Any, texts: Sequence[str], *, entity_scope: str = NEED
     """stanza ``Document`` parses of ``texts``, in order.
 
     The processors run one after the other over all the texts, in the order
-    ``pipeline(docs)`` runs them. With ``locks`` (a lock per processor name, see :func:`processor_locks`),
-    each processor runs under its own lock: a stanza processor is not safe to run in two
-    threads at once, but two threads can parse at the same time in different processors.
+    ``pipeline(docs)`` runs them. With ``locks`` (a context manager per processor name, see
+    :func:`processor_locks`), each processor runs under its own: a lock for a processor that
+    is not known to be safe in two threads at once, nothing for one that is.
 
     Args:
         pipeline: A loaded ``stanza.Pipeline``.
@@ -72,10 +86,24 @@ def processors_in_order(pipeline: Any) -> list[tuple[str, Any]]:
 
 
 def processor_locks(pipeline: Any) -> dict[str, contextlib.AbstractContextManager[Any]]:
-    """A lock for each of the pipeline's processors, for :func:`parse_texts`."""
+    """What each of the pipeline's processors runs under, for :func:`parse_texts`: nothing
+    for one that threads may share (:func:`shared_processor`), else a lock of its own."""
     import threading
 
-    return {name: threading.Lock() for name, _ in processors_in_order(pipeline)}
+    return {name: contextlib.nullcontext() if shared_processor(name, processor) else threading.Lock()
+            for name, processor in processors_in_order(pipeline)}
+
+
+def shared_processor(name: str, processor: Any) -> bool:
+    """Whether threads may run ``processor`` at the same time: stanza's own processor class
+    for ``name`` (:data:`SHARED_PROCESSORS`), no variant in its place, on a stanza version
+    whose code was read for it (:data:`SHARED_ON_STANZA`)."""
+    import stanza
+
+    version = ".".join(stanza.__version__.split(".")[:2])
+    expected = SHARED_PROCESSORS.get(name)
+    return (version in SHARED_ON_STANZA and expected is not None and type(processor).__name__ == expected
+            and type(processor).__module__.startswith("stanza.pipeline.") and not hasattr(processor, "_variant"))
 
 
 def tag_entities(ner: Any, docs: list[Any], wanted: Callable[[Any], bool]) -> int:
