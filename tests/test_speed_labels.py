@@ -161,3 +161,12 @@ def test_one_head_with_many_dependents_and_heads_with_one(seed):
         full = bilinear(left, right)[sentences, dependents, heads]
         got = _labels.PendingPairScores(bilinear, left, right).best_labels(sentences, dependents, heads)
     assert torch.equal(got, full.max(1)[1])
+
+
+def test_no_pair_no_label():
+    bilinear = biaffine.PairwiseBilinear(3, 3, 2)
+    empty = torch.zeros(0, dtype=torch.long)
+    with torch.no_grad():
+        got = _labels.PendingPairScores(bilinear, torch.randn(1, 2, 3), torch.randn(1, 2, 3)).best_labels(empty, empty,
+                                                                                                           empty)
+    assert got.shape == (0,) and got.dtype == torch.long

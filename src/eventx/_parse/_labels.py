@@ -78,6 +78,8 @@ class PendingPairScores:
         """
         import torch
 
+        if len(heads) == 0:  # no word to label
+            return heads.new_empty(0)
         width = self.right.shape[1]
         key = sentences * width + heads
         distinct, group, counts = torch.unique(key, return_inverse=True, return_counts=True)
