@@ -267,3 +267,20 @@ def test_shared_processors_get_no_lock_the_others_one_each(monkeypatch):
     assert isinstance(locks["tokenize"], contextlib.nullcontext)
     assert isinstance(locks["depparse"], contextlib.nullcontext)
     assert isinstance(locks["pos"], type(threading.Lock()))
+
+
+def test_a_processor_kept_under_a_lock_says_why(monkeypatch, caplog):
+    import logging
+
+    import stanza
+
+    monkeypatch.setattr(stanza, "__version__", "1.16.0")
+
+    class Pipeline:
+        processors = {"tokenize": _bare("tokenize"), "pos": type("Custom", (), {})()}
+
+    with caplog.at_level(logging.DEBUG, logger="eventx"):
+        locks = processor_locks(Pipeline())
+    assert all(isinstance(lock, type(threading.Lock())) for lock in locks.values())
+    assert "the tokenize processor runs under a lock: stanza 1.16.0's code was not read for sharing" in caplog.text
+    assert "the pos processor runs under a lock: not stanza's own processor" in caplog.text

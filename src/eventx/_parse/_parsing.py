@@ -14,6 +14,7 @@ of both ways on real articles.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -40,6 +41,8 @@ SHARED_PROCESSORS = {"tokenize": "TokenizeProcessor", "mwt": "MWTProcessor", "po
                      "lemma": "LemmaProcessor", "depparse": "DepparseProcessor", "ner": "NERProcessor"}
 #: The stanza versions (major.minor) :data:`SHARED_PROCESSORS` was read on.
 SHARED_ON_STANZA = ("1.15",)
+
+logger = logging.getLogger("eventx")
 
 
 def parse_texts(pipeline: Any, texts: Sequence[str], *, entity_scope: str = NEEDED,
@@ -90,8 +93,19 @@ def processor_locks(pipeline: Any) -> dict[str, contextlib.AbstractContextManage
     for one that threads may share (:func:`shared_processor`), else a lock of its own."""
     import threading
 
-    return {name: contextlib.nullcontext() if shared_processor(name, processor) else threading.Lock()
-            for name, processor in processors_in_order(pipeline)}
+    import stanza
+
+    locks: dict[str, contextlib.AbstractContextManager[Any]] = {}
+    for name, processor in processors_in_order(pipeline):
+        if shared_processor(name, processor):
+            locks[name] = contextlib.nullcontext()
+            continue
+        locks[name] = threading.Lock()
+        own_class = type(processor).__name__ == SHARED_PROCESSORS.get(name) and not hasattr(processor, "_variant")
+        why = f"stanza {stanza.__version__}'s code was not read for sharing" if own_class else \
+            "not stanza's own processor"
+        logger.debug("the %s processor runs under a lock: %s", name, why)
+    return locks
 
 
 def shared_processor(name: str, processor: Any) -> bool:
