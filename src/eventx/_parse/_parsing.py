@@ -90,21 +90,18 @@ def processors_in_order(pipeline: Any) -> list[tuple[str, Any]]:
 
 def processor_locks(pipeline: Any) -> dict[str, contextlib.AbstractContextManager[Any]]:
     """What each of the pipeline's processors runs under, for :func:`parse_texts`: nothing
-    for one that threads may share (:func:`shared_processor`), else a lock of its own."""
+    for one that threads may share (:func:`shared_processor`), else a lock of its own (and
+    a debug message on the ``eventx`` logger saying why)."""
     import threading
-
-    import stanza
 
     locks: dict[str, contextlib.AbstractContextManager[Any]] = {}
     for name, processor in processors_in_order(pipeline):
-        if shared_processor(name, processor):
+        why = _why_locked(name, processor)
+        if why is None:
             locks[name] = contextlib.nullcontext()
-            continue
-        locks[name] = threading.Lock()
-        own_class = type(processor).__name__ == SHARED_PROCESSORS.get(name) and not hasattr(processor, "_variant")
-        why = f"stanza {stanza.__version__}'s code was not read for sharing" if own_class else \
-            "not stanza's own processor"
-        logger.debug("the %s processor runs under a lock: %s", name, why)
+        else:
+            locks[name] = threading.Lock()
+            logger.debug("the %s processor runs under a lock: %s", name, why)
     return locks
 
 
@@ -112,12 +109,20 @@ def shared_processor(name: str, processor: Any) -> bool:
     """Whether threads may run ``processor`` at the same time: stanza's own processor class
     for ``name`` (:data:`SHARED_PROCESSORS`), no variant in its place, on a stanza version
     whose code was read for it (:data:`SHARED_ON_STANZA`)."""
+    return _why_locked(name, processor) is None
+
+
+def _why_locked(name: str, processor: Any) -> str | None:
+    """Why threads may not share ``processor``, or None when they may."""
     import stanza
 
-    version = ".".join(stanza.__version__.split(".")[:2])
-    expected = SHARED_PROCESSORS.get(name)
-    return (version in SHARED_ON_STANZA and expected is not None and type(processor).__name__ == expected
-            and type(processor).__module__.startswith("stanza.pipeline.") and not hasattr(processor, "_variant"))
+    cls = type(processor)
+    if (cls.__name__ != SHARED_PROCESSORS.get(name) or not cls.__module__.startswith("stanza.pipeline.")
+            or hasattr(processor, "_variant")):
+        return "not stanza's own processor"
+    if ".".join(stanza.__version__.split(".")[:2]) not in SHARED_ON_STANZA:
+        return f"stanza {stanza.__version__}'s code was not read for sharing"
+    return None
 
 
 def tag_entities(ner: Any, docs: list[Any], wanted: Callable[[Any], bool]) -> int:
