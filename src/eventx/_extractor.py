@@ -69,8 +69,8 @@ class Extractor:
 
     One Extractor can be shared between threads: the pipeline is loaded once,
     under a lock, and the threads' parses overlap: stanza's own processors (on the
-    stanza versions read for it; see :doc:`/scaling`)
-    run in several threads at once, any other processor under a lock of its own;
+    stanza versions read for it; see :doc:`/scaling`) run in several threads at once,
+    any other processor under a lock of its own;
     the rules and the time layer, whose caches are thread-safe, run in the calling
     threads. :meth:`extract_many` uses this itself (``threads``); for more
     parallelism, use processes: ``extract_many(texts, n_process=k)``.

@@ -103,10 +103,10 @@ _BY_SECOND: dict[int, tuple[Any, int, Any]] = {}
 
 
 def _by_second_index(weight: Any) -> Any:
-    cached = _BY_SECOND.get(id(weight))
+    key = id(weight)
+    cached = _BY_SECOND.get(key)
     if cached is None or cached[0]() is not weight or cached[1] != weight._version:
         laid_out = weight.detach().permute(1, 0, 2).reshape(weight.shape[1], -1).contiguous()
-        key = id(weight)
         dropped = weakref.ref(weight, lambda _: _BY_SECOND.pop(key, None))  # no copy outlives its weight
         cached = _BY_SECOND[key] = (dropped, weight._version, laid_out)
     return cached[2]
