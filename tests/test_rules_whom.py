@@ -182,6 +182,39 @@ def test_compound_themes(extractor, parse, lemma, who, whom):
     assert roles_of(extractor, parse, lemma) == (who, whom)
 
 
+# (gold parse, trigger lemma, expected who texts, expected whom texts)
+POSSESSED_THEMES = [
+    pytest.param(  # NomBank: a thing that possesses a nominalisation is its ARG1 (deliver.01)
+        "The/DET/2/det aircraft/NOUN/4/nmod:poss '/'s/PART/2/case delivery/NOUN/6/nsubj:pass was/be/AUX/6/aux:pass "
+        "delayed/delay/VERB/0/root/" + PAST + " ./PUNCT/6/punct",
+        "delivery", [], ["The aircraft"], id="aircraft-delivery"),
+    pytest.param(  # fly.01: the aircraft is ARG1
+        "The/DET/2/det plane/NOUN/5/nmod:poss 's/'s/PART/2/case maiden/ADJ/5/amod flight/NOUN/6/nsubj "
+        "failed/fail/VERB/0/root/" + PAST + " ./PUNCT/6/punct",
+        "flight", [], ["The plane"], id="plane-flight"),
+    pytest.param(  # a person or organisation noun is the agent
+        "The/DET/2/det company/NOUN/4/nmod:poss 's/'s/PART/2/case delivery/NOUN/6/nsubj:pass was/be/AUX/6/aux:pass "
+        "delayed/delay/VERB/0/root/" + PAST + " ./PUNCT/6/punct",
+        "delivery", ["The company"], [], id="company-delivery"),
+    pytest.param(  # a name stays the agent
+        "Boeing/PROPN/3/nmod:poss 's/'s/PART/1/case delivery/NOUN/5/nsubj:pass was/be/AUX/5/aux:pass "
+        "delayed/delay/VERB/0/root/" + PAST + " ./PUNCT/5/punct",
+        "delivery", ["Boeing"], [], id="name-delivery"),
+    pytest.param(  # an of phrase names the patient: the possessor keeps the agent reading
+        "The/DET/2/det army/NOUN/4/nmod:poss 's/'s/PART/2/case delivery/NOUN/0/root of/ADP/6/case aid/NOUN/4/nmod "
+        "./PUNCT/4/punct",
+        "delivery", ["The army"], ["aid"], id="of-patient"),
+]
+
+
+@pytest.mark.parametrize(("parse", "lemma", "who", "whom"), POSSESSED_THEMES)
+def test_possessed_themes(extractor, parse, lemma, who, whom):
+    """A common noun naming no person or organisation, as the possessor of an eventive
+    noun with an agent and a patient, is the patient; names and person or organisation
+    nouns are agents."""
+    assert roles_of(extractor, parse, lemma) == (who, whom)
+
+
 PRES = "Mood=Ind|Tense=Pres|VerbForm=Fin"
 # (gold parse, trigger lemma, expected who texts, expected whom texts)
 ZERO_RELATIVES = [

@@ -24,6 +24,8 @@ __all__ = ["agentless_noun", "agrees", "governing_verb", "halting_verb", "infini
 
 #: Possessive pronouns and the personal pronoun whose agreement they follow.
 POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+#: Entity-tagger kinds that name an agent: a person, organisation, country or group.
+AGENT_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def governing_verb(noun: Node) -> Node | None:
@@ -90,10 +92,29 @@ def _compound_theme(noun: Node, modifier: Node) -> bool:
     roleset = g.NOUN_ROLESETS.get(noun.lemma.lower())
     if roleset is None or not roleset[2] or modifier.index > noun.index or not nominal(modifier):
         return False
-    lemma = modifier.lemma.lower()
-    if ner_kind(modifier) in ("PERSON", "ORG", "GPE", "NORP") or lemma in ORG_WORDS or lemma in PERSON_NOUNS:
+    if _agentive(modifier):
         return False  # "*police* investigation", "*government* decision": the agent
     return modifier.upos in ("NOUN", "NUM")
+
+
+def _agentive(word: Node) -> bool:
+    """A word that can name an agent: a person or organisation noun of ``kinds.json``, or
+    a word the entity tagger marks as a person, organisation, country or group."""
+    lemma = word.lemma.lower()
+    return ner_kind(word) in AGENT_KINDS or lemma in ORG_WORDS or lemma in PERSON_NOUNS
+
+
+def _possessed_theme(noun: Node, possessor: Node) -> bool:
+    """A thing as the possessor of an eventive noun whose PropBank roleset has an agent and
+    a patient: "the *aircraft's* delivery", "the *plane's* maiden flight" (deliver.01,
+    fly.01 ARG1). A possessor of a nominalisation is its agent or its patient (NomBank,
+    Meyers 2007: "the city's destruction" is ARG1); a common noun that names no person,
+    organisation or group cannot be the agent, so it is the patient. Names and pronouns
+    stay agents ("*Boeing's* delivery", "*its* launch")."""
+    roleset = g.NOUN_ROLESETS.get(noun.lemma.lower())
+    if roleset is None or not roleset[1] or not roleset[2]:
+        return False
+    return possessor.upos == "NOUN" and possessor.governor is noun and not _agentive(possessor)
 
 
 def _argument_hosts(noun: Node, is_time: Callable[[Node], bool]) -> list[Node]:
@@ -144,6 +165,9 @@ def nominal_roles(frame: Frame, noun: Node, is_time: Callable[[Node], bool]) -> 
         who = _modifier_actors(noun)
     if not whom:
         whom = [m for m in noun.kids("compound") if m not in who and _compound_theme(noun, m)]
+    if not whom:
+        whom = [p for p in who if p.deprel == "nmod:poss" and _possessed_theme(noun, p)]
+        who = [n for n in who if n not in whom]
     return who, whom
 
 
