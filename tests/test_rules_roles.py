@@ -181,6 +181,10 @@ TARGETS = [
     pytest.param(  # coordinated actors of a symmetric event act on each other
         "Israel/PROPN/4/nsubj and/CCONJ/3/cc Hamas/PROPN/1/conj agreed/agree/VERB/0/root/" + PAST + " ./PUNCT/4/punct",
         "agree", ["Israel", "Hamas"], ["Israel", "Hamas"], id="reciprocal"),
+    pytest.param(  # a verb without a PropBank partner argument reads no reciprocal (attend.01)
+        "Leaders/leader/NOUN/4/nsubj and/CCONJ/3/cc guests/guest/NOUN/1/conj attended/attend/VERB/0/root/" + PAST
+        + " ./PUNCT/4/punct",
+        "attend", ["Leaders", "guests"], [], id="no-partner-no-reciprocal"),
     pytest.param(  # the target of a typed verb lies in its complement
         "Iran/PROPN/2/nsubj threatened/threaten/VERB/0/root/" + PAST + " to/PART/4/mark close/VERB/2/xcomp/" + INF
         + " the/DET/6/det strait/NOUN/4/obj ./PUNCT/2/punct",

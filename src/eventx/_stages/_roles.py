@@ -304,8 +304,14 @@ def frame_roles(frame: Frame, is_time: Callable[[Node], bool] = no_time) -> tupl
 
 
 def _reciprocal(frame: Frame, who: list[Node]) -> list[Node]:
-    """Coordinated actors of a symmetric event act on each other ("X and Y met")."""
+    """Coordinated actors of a symmetric event act on each other ("X and Y met"). A verb
+    trigger reads so only if PropBank gives it a partner (a *with* argument: meet,
+    negotiate, sign); "leaders and guests *attended*" (attend.01: the thing attended)
+    names no party to the other."""
     if frame.type not in g.SYMMETRIC_TYPES:
+        return []
+    verb = frame.verb
+    if verb is not None and verb is frame.anchor and verb.lemma.lower() not in g.PREPOSITION_ARGUMENT_VERBS["with"]:
         return []
     return list(who) if coordinated_actors(who) else []
 
