@@ -52,11 +52,18 @@ WORD_LEMMAS = [
     pytest.param("sells", "sells", "VERB", "VB", "sells", id="base-form-tag"),
     pytest.param("xyzzied", "xyzzied", "VERB", "VBD", "xyzzied", id="no-propbank-verb-no-change"),
     pytest.param("sold", None, "VERB", "VBD", "sold", id="no-lemma-keeps-the-form"),
+    pytest.param("deliveries", "deliveries", "NOUN", "NNS", "delivery", id="plural-ies"),
+    pytest.param("delays", "delays", "NOUN", "NNS", "delay", id="plural-s"),
+    pytest.param("Expansions", "Expansions", "NOUN", "NNS", "expansion", id="plural-capital"),
+    pytest.param("cases", "cases", "NOUN", "NNS", "case", id="plural-es-no-noun-then-s"),
+    pytest.param("news", "news", "NOUN", "NN", "news", id="singular-tag-no-change"),
+    pytest.param("widgets", "widgets", "NOUN", "NNS", "widgets", id="no-propbank-noun-no-change"),
+    pytest.param("talks", "talk", "NOUN", "NNS", "talk", id="lemmatizer-knew-the-noun"),
 ]
 
 
 @pytest.mark.parametrize(("form", "lemma", "upos", "xpos", "expected"), WORD_LEMMAS)
-def test_inflected_verb_left_unlemmatized_gets_its_lemma(form, lemma, upos, xpos, expected):
+def test_inflected_word_left_unlemmatized_gets_its_lemma(form, lemma, upos, xpos, expected):
     assert word_lemma(form, lemma, upos, xpos) == expected
 
 

@@ -47,6 +47,10 @@ PROPBANK_VERBS = frozenset(_PROPBANK["verbs"])
 INFLECTED_VERB_TAGS = frozenset(_DATA["inflected_verb_tags"])
 #: Eventive noun -> (PropBank roleset, agent role number or "", patient role number or "").
 NOUN_ROLESETS: dict[str, tuple[str, str, str]] = {k: (v[0], v[1], v[2]) for k, v in _PROPBANK["nouns"].items()}
+#: Penn Treebank tag of plural common nouns ("deliveries" NNS).
+INFLECTED_NOUN_TAGS = frozenset(_DATA["inflected_noun_tags"])
+#: English regular plural endings -> singular endings, tried in order ("deliveries" -> "delivery").
+PLURAL_SUFFIX_RULES: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _DATA["plural_suffix_rules"])
 #: Verbs whose main PropBank roleset has an extent (EXT) role: their measures are no participants.
 EXTENT_VERBS = frozenset(_PROPBANK["extent_verbs"])
 MEASURE_UNITS = frozenset(_DATA["measure_units"])

@@ -198,14 +198,33 @@ def _verb_lemma(form: str) -> str | None:
     return next((c for c in suffix_candidates(form, g.LEMMA_SUFFIX_RULES) if c in g.PROPBANK_VERBS), None)
 
 
+@functools.lru_cache(maxsize=16384)
+def _noun_lemma(form: str) -> str | None:
+    """The singular of a plural noun the lemmatizer left as it is ("deliveries" →
+    "delivery", "glitches" → "glitch"): the first plural-rule candidate that PropBank
+    knows as a noun or that the eventive-noun table lists, or None (see grammar.json
+    ``inflected_noun_tags``)."""
+    if _known_noun(form):
+        return None
+    return next((c for c in suffix_candidates(form, g.PLURAL_SUFFIX_RULES) if _known_noun(c)), None)
+
+
+def _known_noun(word: str) -> bool:
+    return word in g.NOUN_ROLESETS or word in g.EVENTIVE_NOUNS
+
+
 def word_lemma(text: str, lemma: str | None, upos: str, xpos: str) -> str:
-    """The word's lemma: the lemmatizer's, or for an inflected verb it returned unchanged
-    (the bundled lemmatizer is a dictionary: "sells", "unveils", "barred" stay as they
-    are), the lemma the suffix rules and PropBank's verbs give."""
+    """The word's lemma: the lemmatizer's, or for an inflected verb or plural noun it
+    returned unchanged (the bundled lemmatizer is a dictionary: "sells", "barred",
+    "deliveries" stay as they are), the lemma the suffix rules and PropBank's verbs or
+    nouns give."""
     if not lemma:
         return text
-    if upos == "VERB" and xpos in g.INFLECTED_VERB_TAGS and lemma.lower() == text.lower():
-        return _verb_lemma(text.lower()) or lemma
+    if lemma.lower() == text.lower():
+        if upos == "VERB" and xpos in g.INFLECTED_VERB_TAGS:
+            return _verb_lemma(text.lower()) or lemma
+        if upos == "NOUN" and xpos in g.INFLECTED_NOUN_TAGS:
+            return _noun_lemma(text.lower()) or lemma
     return lemma
 
 
