@@ -66,6 +66,13 @@ LIGHT_VERB_NOUNS = [
     pytest.param(  # the same verb with an ordinary object keeps it
         "Apple/PROPN/2/nsubj took/take/VERB/0/root/" + PAST + " the/DET/4/det stake/NOUN/2/obj ./PUNCT/2/punct",
         "take", ["Apple"], ["the stake"], id="take-object-stays"),
+    pytest.param(  # a light verb's eventive object is the predicate it carries
+        "Airbus/PROPN/2/nsubj took/take/VERB/0/root/" + PAST + " delivery/NOUN/2/obj ./PUNCT/2/punct",
+        "take", ["Airbus"], [], id="take-delivery"),
+    pytest.param(  # a noun with a PropBank noun sense (case.03 "a formal argument") may name a thing
+        "Apple/PROPN/2/nsubj gave/give/VERB/0/root/" + PAST + " free/ADJ/4/amod cases/case/NOUN/2/obj "
+        "./PUNCT/2/punct",
+        "give", ["Apple"], ["free cases"], id="give-things"),
 ]
 
 

@@ -182,15 +182,16 @@ def _passive_voice(verb: Node) -> bool:
 
 
 def _carried_predicate(frame: Frame, verb: Node, node: Node) -> bool:
-    """The eventive object of a light verb in an untyped event ("*made* its maiden
-    flight", "*took* delivery"), or the noun of a PropBank light-verb or multiword
-    alias ("*took* place", take_place.03 "occur"; "*took* part"): PropBank reads the
-    noun as the predicate the verb carries, not as a participant."""
+    """The eventive object of a light verb in an untyped event ("*made* the decision",
+    "*took* delivery"), or the noun of a PropBank light-verb or multiword alias ("*took*
+    place", take_place.03 "occur"; "*took* part"; "*gave* a refund"): PropBank reads the
+    noun as the predicate the verb carries, not as a participant. A noun that merely has
+    a PropBank noun sense is no event here ("*give* free cases": case.03 is "a formal
+    argument", these are things)."""
     if frame.type is not None or node.upos != "NOUN":
         return False
     lemma, noun = verb.lemma.lower(), node.lemma.lower()
-    return (lemma in g.LIGHT_VERB_CONSTRUCTIONS and (eventive_noun(node) or noun in g.NOUN_ROLESETS)
-            or noun in g.LIGHT_VERB_NOUNS.get(lemma, ()))
+    return lemma in g.LIGHT_VERB_CONSTRUCTIONS and eventive_noun(node) or noun in g.LIGHT_VERB_NOUNS.get(lemma, ())
 
 
 def _event_nominal(node: Node, verb: Node | None) -> bool:
