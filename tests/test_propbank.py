@@ -61,6 +61,21 @@ FRAMES = {
         <arg type="ARG0" start="0" end="0">He</arg><arg type="ARG1" start="2" end="3">the wall</arg>
         <arg type="ARGM-MNR" start="4" end="6">with a brush</arg></propbank></example>
     </roleset></predicate></frameset>""",
+    # a "for" phrase as ARG1 (the theme) and one as ARG3 (a price): only the first counts
+    "bid.xml": """<frameset><predicate lemma="bid"><roleset id="bid.01" name="offer to buy">
+      <aliases><alias pos="v">bid</alias></aliases>
+      <roles><role descr="bidder" f="PAG" n="0"/><role descr="thing bid for" f="PPT" n="1"/></roles>
+      <example><text>Boeing bid for the contract .</text><propbank><rel relloc="1">bid</rel>
+        <arg type="ARG0" start="0" end="0">Boeing</arg><arg type="ARG1" start="2" end="4">for the contract</arg>
+      </propbank></example>
+    </roleset></predicate><predicate lemma="sell"><roleset id="sell.01" name="commerce: seller">
+      <aliases><alias pos="v">sell</alias></aliases>
+      <roles><role descr="seller" f="PAG" n="0"/><role descr="thing sold" f="PPT" n="1"/>
+             <role descr="price paid" f="VSP" n="3"/></roles>
+      <example><text>GM sold the unit for $ 5 billion .</text><propbank><rel relloc="1">sold</rel>
+        <arg type="ARG0" start="0" end="0">GM</arg><arg type="ARG1" start="2" end="3">the unit</arg>
+        <arg type="ARG3" start="4" end="7">for $ 5 billion</arg></propbank></example>
+    </roleset></predicate></frameset>""",
     # a light-verb construction and a multiword alias, and a longer one that is skipped
     "place.xml": """<frameset><predicate lemma="place"><roleset id="take_place.03" name="occur">
       <aliases><alias pos="m">take_place</alias><alias pos="l">take_place</alias></aliases>
@@ -87,7 +102,7 @@ def test_table_from_frame_files(frames: Path) -> None:
     assert table["extent_verbs"] == ["cut", "drop", "fall"]
     assert table["nouns"] == {"fall": ["fall.01", "", "1"], "invasion": ["invade.01", "0", "1"]}
     # "with Bell South" is merge.01's ARG2; "with a brush" is an adjunct of paint
-    assert table["preposition_argument_verbs"] == {"with": ["merge"], "against": []}
+    assert table["preposition_argument_verbs"] == {"with": ["merge"], "against": [], "for": ["bid"]}
     assert table["light_verb_nouns"] == {"make": ["decision"], "take": ["place"]}
     assert [s.split(":")[0] for s in table["_skipped"]] == ["broken.xml"]  # reported, not dropped silently
     assert "CC BY-SA 4.0" in table["_source"]

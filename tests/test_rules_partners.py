@@ -1,6 +1,7 @@
 """*with* / *against* phrases of an untyped event are participants only where PropBank's
-examples make them a numbered argument of the verb (propbank.json
-``preposition_argument_verbs``); a typed event keeps its ontology's partner prepositions."""
+examples make them a numbered argument of the verb, and *for* phrases where they make
+them its ARG1 (propbank.json ``preposition_argument_verbs``); a typed event keeps its
+ontology's partner prepositions."""
 
 from __future__ import annotations
 
@@ -27,6 +28,14 @@ PARTNERS = [
         "Boeing/PROPN/2/nsubj celebrated/celebrate/VERB/0/root/" + PAST + " the/DET/4/det delivery/NOUN/2/obj "
         "with/ADP/6/case customers/customer/NOUN/2/obl ./PUNCT/2/punct",
         "celebrate", ["Boeing"], [], id="celebrate-with-adjunct"),
+    pytest.param(  # bid.01 ARG1 "for …": the theme
+        "Boeing/PROPN/2/nsubj bid/VERB/0/root/" + PAST + " for/ADP/5/case the/DET/5/det contract/NOUN/2/obl "
+        "./PUNCT/2/punct",
+        "bid", ["Boeing"], ["the contract"], id="bid-for-theme"),
+    pytest.param(  # sell.01's "for" phrase is the price (ARG3), no patient
+        "GM/PROPN/2/nsubj sold/sell/VERB/0/root/" + PAST + " the/DET/4/det unit/NOUN/2/obj for/ADP/7/case "
+        "$/SYM/7/compound 5/NUM/2/obl ./PUNCT/2/punct",
+        "sell", ["GM"], ["the unit"], id="sell-for-price"),
     pytest.param(  # a typed event keeps its partners ("protested against …", PROTEST)
         "Thousands/thousand/NUM/2/nsubj protested/protest/VERB/0/root/" + PAST
         + " against/ADP/5/case the/DET/5/det government/NOUN/2/obl ./PUNCT/2/punct",

@@ -48,11 +48,14 @@ def _partner_obliques(host: Node, event_type: str | None) -> list[Node]:
     """Obliques whose preposition marks a partner: the type's ("sanctions *on* X") and
     *with* / *against*. For an untyped event these are partners only where PropBank
     annotates such a phrase as a numbered argument of the verb ("merged *with* X",
-    "competes *with* X"); elsewhere they are adjuncts ("fitted *with* winglets")."""
-    preps = g.WHOM_PREPOSITIONS.get(event_type or "", g.WHOM_PREPOSITIONS["*"]) | g.WHOM_PREPOSITIONS["*"]
+    "competes *with* X"), and a *for* phrase where it annotates it as the ARG1 ("bid
+    *for* the contract"); elsewhere they are adjuncts ("fitted *with* winglets", "sold
+    *for* $5")."""
     if event_type is None:
         lemma = host.lemma.lower()
-        preps = frozenset(p for p in preps if lemma in g.PREPOSITION_ARGUMENT_VERBS.get(p, frozenset()))
+        preps = frozenset(p for p, verbs in g.PREPOSITION_ARGUMENT_VERBS.items() if lemma in verbs)
+    else:
+        preps = g.WHOM_PREPOSITIONS.get(event_type, g.WHOM_PREPOSITIONS["*"]) | g.WHOM_PREPOSITIONS["*"]
     return [c for c in host.children
             if c.deprel in g.OBLIQUE_RELS and c.deprel != "obl:agent" and c.case_lemma() in preps and nominal(c)]
 

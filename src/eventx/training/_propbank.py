@@ -24,7 +24,10 @@ role rules need:
   the verbs with an annotated example where a numbered argument other than ARG0 opens
   with it ("merge *with Bell South Corp.*", merge.01 ARG2; "compete *with* …"). Elsewhere
   such a phrase is an adjunct (instrument, manner: "fitted *with* winglets" where no
-  example makes it an argument), no participant.
+  example makes it an argument), no participant. For the theme preposition *for*, the
+  verbs with an example whose ARG1 opens with it ("bid *for* the contract", "called *for*
+  talks"); its other numbered arguments are prices, beneficiaries and reasons ("sold
+  *for* $5", "compensated *for* delays"), no patient.
 - ``light_verb_nouns``: verb -> the nouns it forms a light-verb or multiword
   predicate with, from the two-word aliases a roleset lists as such (``pos="l"``
   or ``"m"``: ``take_place`` under take_place.03 "occur", ``make_decision`` under
@@ -69,6 +72,10 @@ _LIGHT_POS = ("l", "m")
 #: Prepositions that mark a partner ("spoke *with*", "protested *against*") when the verb's
 #: PropBank examples make the phrase a numbered argument.
 PARTNER_PREPOSITIONS = ("with", "against")
+#: Prepositions that mark the theme when the verb's PropBank examples open its ARG1 with
+#: them ("bid *for* the contract"); other numbered arguments with *for* are prices,
+#: beneficiaries or reasons.
+THEME_PREPOSITIONS = ("for",)
 
 
 def _aliases(roleset: ET.Element, pos: str) -> list[str]:
@@ -107,12 +114,14 @@ def undergoer_subject_example(example: ET.Element) -> bool:
 
 
 def argument_prepositions(roleset: ET.Element) -> set[str]:
-    """The partner prepositions that open a numbered argument other than ARG0 in the
-    roleset's annotated examples."""
+    """The partner prepositions that open a numbered argument other than ARG0, and the
+    theme prepositions that open an ARG1, in the roleset's annotated examples."""
     found = set()
     for arg in roleset.iter("arg"):
         kind, words = arg.get("type") or "", (arg.text or "").strip().lower().split()
-        if kind.startswith("ARG") and kind[3:4].isdigit() and kind != "ARG0" and words and words[0] in PARTNER_PREPOSITIONS:
+        if not words or not (kind.startswith("ARG") and kind[3:4].isdigit()):
+            continue
+        if kind != "ARG0" and words[0] in PARTNER_PREPOSITIONS or kind == "ARG1" and words[0] in THEME_PREPOSITIONS:
             found.add(words[0])
     return found
 
@@ -138,7 +147,7 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
     undergoer: set[str] = set()
     extent: set[str] = set()
     nouns: dict[str, list[str]] = {}
-    prepositional: dict[str, set[str]] = {p: set() for p in PARTNER_PREPOSITIONS}
+    prepositional: dict[str, set[str]] = {p: set() for p in PARTNER_PREPOSITIONS + THEME_PREPOSITIONS}
     light: dict[str, set[str]] = {}
     verbs: set[str] = set()
     skipped: list[str] = []
@@ -184,7 +193,7 @@ def build_table(files: Iterable[Path]) -> dict[str, object]:
                      "has an agent, but used without one its subject is ARG1 ('the market dropped 7 %'); nouns: "
                      "noun alias -> [roleset, agent role number or '', patient role number or '']; "
                      "preposition_argument_verbs: preposition -> verbs an example gives a numbered argument "
-                     "(not ARG0) opening with it; light_verb_nouns: verb -> nouns of its two-word light-verb or "
+                     "(not ARG0) opening with it (for 'for': an ARG1); light_verb_nouns: verb -> nouns of its two-word light-verb or "
                      "multiword aliases ('take_place'); verbs: every one-word verb alias of a roleset, the verb "
                      "lemmas a form the lemmatizer left unchanged is checked against ('barred' -> 'bar'). "
                      "Rebuild, never edit."),
