@@ -210,6 +210,7 @@ def _noun_lemma(form: str) -> str | None:
 
 
 def _known_noun(word: str) -> bool:
+    """A noun lemma the role tables know: a PropBank noun alias or an eventive noun."""
     return word in g.NOUN_ROLESETS or word in g.EVENTIVE_NOUNS
 
 

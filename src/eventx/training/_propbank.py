@@ -26,8 +26,8 @@ role rules need:
   such a phrase is an adjunct (instrument, manner: "fitted *with* winglets" where no
   example makes it an argument), no participant. For the theme preposition *for*, the
   verbs with an example whose ARG1 opens with it ("bid *for* the contract", "called *for*
-  talks"); its other numbered arguments are prices, beneficiaries and reasons ("sold
-  *for* $5", "compensated *for* delays"), no patient.
+  talks"); its other numbered arguments are prices and beneficiaries ("sold *for* $5",
+  sell.01 ARG3), no patient.
 - ``light_verb_nouns``: verb -> the nouns it forms a light-verb or multiword
   predicate with, from the two-word aliases a roleset lists as such (``pos="l"``
   or ``"m"``: ``take_place`` under take_place.03 "occur", ``make_decision`` under
