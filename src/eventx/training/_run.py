@@ -10,7 +10,7 @@ from pathlib import Path
 from eventx.training._components import COMPONENTS, OPTIONAL, SEED, Component
 from eventx.training._data import build_treebank
 from eventx.training._ner import prepare_ner
-from eventx.training._warm_start import WARM_STARTABLE
+from eventx.training._warm_start import FINE_TUNE_LR, WARM_STARTABLE
 
 
 def _paths(work_dir: Path, out_dir: Path) -> dict[str, str]:
@@ -49,7 +49,8 @@ def trainer_command(component: Component, work_dir: Path, out_dir: Path, steps: 
     """The full ``python -m <trainer> ...`` command line for one component.
 
     ``quick`` adds its smoke-test flags; ``init_from`` starts from that trained file
-    (through :mod:`eventx.training._warm_start`) instead of random weights.
+    (through :mod:`eventx.training._warm_start`, at its fine-tuning learning rate) instead
+    of random weights.
     """
     paths = _paths(work_dir.resolve(), out_dir.resolve())
     if init_from is None:
@@ -62,6 +63,8 @@ def trainer_command(component: Component, work_dir: Path, out_dir: Path, steps: 
     argv += ["--seed", str(SEED), "--cpu"]
     if component.steps_flag:
         argv += [component.steps_flag, str(steps if steps is not None else component.steps)]
+    if init_from is not None:
+        argv += ["--lr", FINE_TUNE_LR]
     if quick:
         argv += list(component.quick_args)
     return argv

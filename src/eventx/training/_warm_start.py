@@ -6,9 +6,10 @@ an hour on one core). This runs stanza's own trainer unchanged except for its
 starting point: the network is loaded from ``--init-from`` (weights, vocabulary and
 configuration; the trainer's flags override the configuration) and the training
 data is indexed with that model's vocabulary, so every row of the loaded word,
-character and tag tables keeps its meaning. The optimiser starts fresh, and model
-selection is stanza's: the file is saved whenever the dev score beats the best one
-seen in this run.
+character and tag tables keeps its meaning. The optimiser starts fresh, at a fifth of
+the tagger's learning rate (:data:`FINE_TUNE_LR`): a fresh Adam at the full rate first
+undoes part of what the file learnt. Model selection is stanza's: the file is saved
+whenever the dev score beats the best one seen in this run.
 
 Run as ``python -m eventx.training._warm_start --init-from FILE <tagger flags>``;
 :func:`eventx.training.train_component` builds that command for ``init_from``.
@@ -23,6 +24,10 @@ from typing import Any
 #: Components that can start from a trained file (stanza's parser has its own
 #: ``--checkpoint`` resume; the other trainers are one pass or cheap).
 WARM_STARTABLE = ("pos",)
+#: The learning rate of a continued run, a fifth of stanza's tagger default (0.003). Measured
+#: on the bundled tagger (EWT dev, all tags right; 93.24 to start): at 0.003 the dev score fell
+#: to 93.00, 93.22, 92.35 at steps 200-600; at 0.0006 it rose to 93.30, 93.53, 93.72 (step 1,200).
+FINE_TUNE_LR = "0.0006"
 
 
 def warm_start_tagger(init_from: Path, trainer_argv: list[str]) -> None:
