@@ -9,7 +9,7 @@ lemmas, offsets and children, so each sentence is converted once into
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from eventx import _grammar as g
@@ -188,14 +188,20 @@ def _word_offset(word: Any, which: str, token: Any) -> int:
     return own
 
 
+def _first_known(form: str, rules: tuple[tuple[str, str], ...], known: Callable[[str], bool]) -> str | None:
+    """The first suffix-rule candidate of ``form`` that ``known`` accepts, or None; None too
+    for a form that is a known lemma itself ("set", "read", "bid")."""
+    if known(form):
+        return None
+    return next((c for c in suffix_candidates(form, rules) if known(c)), None)
+
+
 @functools.lru_cache(maxsize=16384)
 def _verb_lemma(form: str) -> str | None:
     """The lemma of an inflected verb form the lemmatizer left as it is ("barred" → "bar"):
     the first suffix-rule candidate PropBank knows as a verb, or None (see grammar.json
     ``inflected_verb_tags``)."""
-    if form in g.PROPBANK_VERBS:  # a form that is its own lemma ("set", "read", "bid")
-        return None
-    return next((c for c in suffix_candidates(form, g.LEMMA_SUFFIX_RULES) if c in g.PROPBANK_VERBS), None)
+    return _first_known(form, g.LEMMA_SUFFIX_RULES, g.PROPBANK_VERBS.__contains__)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -204,9 +210,7 @@ def _noun_lemma(form: str) -> str | None:
     "delivery", "glitches" → "glitch"): the first plural-rule candidate that PropBank
     knows as a noun or that the eventive-noun table lists, or None (see grammar.json
     ``inflected_noun_tags``)."""
-    if _known_noun(form):
-        return None
-    return next((c for c in suffix_candidates(form, g.PLURAL_SUFFIX_RULES) if _known_noun(c)), None)
+    return _first_known(form, g.PLURAL_SUFFIX_RULES, _known_noun)
 
 
 def _known_noun(word: str) -> bool:

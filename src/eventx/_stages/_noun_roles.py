@@ -114,6 +114,7 @@ def _possessed_theme(noun: Node, possessor: Node) -> bool:
     roleset = g.NOUN_ROLESETS.get(noun.lemma.lower())
     if roleset is None or not roleset[1] or not roleset[2]:
         return False
+    # the governor test leaves out a possessive pronoun read as the verb's subject ("its launch")
     return possessor.upos == "NOUN" and possessor.governor is noun and not _agentive(possessor)
 
 
